@@ -1,0 +1,23 @@
+package dev.wholesale.provisioning.worker.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param concurrency          consumer threads per instance (each applies its own batches)
+ * @param maxPollRecords       the most records one batch (one database transaction) holds
+ * @param retryInitialInterval first pause before a failed batch is tried again
+ * @param retryMaxInterval     the longest pause between tries; tries never stop
+ */
+@ConfigurationProperties("provisioning.listener")
+public record ListenerProperties(int concurrency, int maxPollRecords, Duration retryInitialInterval,
+                                 Duration retryMaxInterval) {
+
+    public ListenerProperties {
+        concurrency = concurrency <= 0 ? 2 : concurrency;
+        maxPollRecords = maxPollRecords <= 0 ? 500 : maxPollRecords;
+        retryInitialInterval = retryInitialInterval == null ? Duration.ofMillis(500) : retryInitialInterval;
+        retryMaxInterval = retryMaxInterval == null ? Duration.ofSeconds(30) : retryMaxInterval;
+    }
+}

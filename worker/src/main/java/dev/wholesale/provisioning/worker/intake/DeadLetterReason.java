@@ -1,0 +1,21 @@
+package dev.wholesale.provisioning.worker.intake;
+
+/** Why a record could not be read. Sent as the {@code dlt-reason} header: stable strings. */
+public enum DeadLetterReason {
+    /** The value is not well-formed UTF-8 JSON (truncated, binary, empty, ...). */
+    NOT_JSON,
+    /** The JSON repeats a property name in one object, so what the sender meant is ambiguous. */
+    DUPLICATE_KEY,
+    /** Well-formed JSON, but not a CloudEvent we can address a result to (no object, no id or type). */
+    NOT_A_CLOUDEVENT,
+    /** A CloudEvent without the partnerid extension: no tenant to answer to. */
+    MISSING_PARTNER_ID,
+    /** Larger than the configured maximum record size. */
+    TOO_LARGE,
+    /** Nested deeper than the configured maximum. */
+    TOO_DEEP,
+    /** A string, number or property name longer than the parser accepts. */
+    TOKEN_TOO_LONG,
+    /** The content-type header names something other than JSON or a structured CloudEvent. */
+    UNSUPPORTED_CONTENT_TYPE
+}

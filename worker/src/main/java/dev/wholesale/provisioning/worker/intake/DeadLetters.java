@@ -1,0 +1,40 @@
+package dev.wholesale.provisioning.worker.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
+
+/** Builds the dead letter for an unreadable record: the record as received, plus why. */
+public final class DeadLetters {
+
+    public static final String REASON = "dlt-reason";
+    public static final String DETAIL = "dlt-detail";
+    public static final String ORIGINAL_TOPIC = "dlt-original-topic";
+    public static final String ORIGINAL_PARTITION = "dlt-original-partition";
+    public static final String ORIGINAL_OFFSET = "dlt-original-offset";
+
+    private DeadLetters() {
+    }
+
+    public static OutboxRecord of(DecodedRecord.Unreadable unreadable) {
+        RecordOrigin origin = unreadable.origin();
+        List<OutboxRecord.Header> headers = new ArrayList<>();
+        origin.headers().forEach(header -> headers.add(new OutboxRecord.Header(header.key(), header.value())));
+        headers.add(header(REASON, unreadable.reason().name()));
+        headers.add(header(DETAIL, unreadable.detail()));
+        headers.add(header(ORIGINAL_TOPIC, origin.topic()));
+        headers.add(header(ORIGINAL_PARTITION, Integer.toString(origin.partition())));
+        headers.add(header(ORIGINAL_OFFSET, Long.toString(origin.offset())));
+        return OutboxRecord.deadLetter(Topics.dltOf(origin.topic()), origin.key(), origin.value(), headers,
+                new OutboxRecord.DeadLetterSource(origin.topic(), origin.partition(), origin.offset(),
+                        ContentHash.ofBytes(origin.value())));
+    }
+
+    private static OutboxRecord.Header header(String key, String value) {
+        return new OutboxRecord.Header(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

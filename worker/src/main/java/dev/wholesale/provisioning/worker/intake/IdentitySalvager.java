@@ -1,0 +1,71 @@
+package dev.wholesale.provisioning.worker.intake;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads {@code id}, {@code type} and {@code partnerid} from the top level of a structured event
+ * that failed to parse as a whole (truncated, too large, too deep, ...), so the sender can still be
+ * told its request was refused. Streams the top level only and stops at the first error; an
+ * attribute seen twice makes the identity ambiguous and it is given up.
+ */
+final class IdentitySalvager {
+
+    private final JsonFactory factory;
+
+    IdentitySalvager(IntakeLimits limits) {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .build())
+                .build();
+    }
+
+    RequestIdentity salvage(byte[] value) {
+        if (value == null || value.length == 0) {
+            return null;
+        }
+        String id = null;
+        String type = null;
+        String partnerId = null;
+        try (JsonParser parser = factory.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken valueToken = parser.nextToken();
+                if (valueToken == JsonToken.VALUE_STRING && isIdentityAttribute(name)) {
+                    String text = parser.getString();
+                    switch (name) {
+                        case "id" -> id = once(id, text);
+                        case "type" -> type = once(type, text);
+                        default -> partnerId = once(partnerId, text);
+                    }
+                    if (id == AMBIGUOUS || type == AMBIGUOUS || partnerId == AMBIGUOUS) {
+                        return null;
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            // Truncated or malformed further on: keep what was read before the damage.
+        }
+        return RequestIdentity.ofNullable(partnerId, id, type);
+    }
+
+    private static final String AMBIGUOUS = new String("ambiguous");
+
+    private static boolean isIdentityAttribute(String name) {
+        return "id".equals(name) || "type".equals(name) || "partnerid".equals(name);
+    }
+
+    private static String once(String previous, String value) {
+        return previous == null ? value : AMBIGUOUS;
+    }
+}

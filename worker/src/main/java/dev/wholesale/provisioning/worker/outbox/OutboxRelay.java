@@ -1,0 +1,158 @@
+package dev.wholesale.provisioning.worker.outbox;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the outbox to Kafka, exactly once for read_committed consumers (ADR 0003):
+ * <ol>
+ *   <li>win the relay lock; open a transactional producer ({@code initTransactions} fences any
+ *       previous relay and settles the transaction it left open);</li>
+ *   <li>read back from Kafka the highest seq it holds and mark everything up to it published;</li>
+ *   <li>repeatedly: publish the next unpublished rows in seq order in one Kafka transaction, then
+ *       mark them published.</li>
+ * </ol>
+ * A crash anywhere leaves either an aborted transaction (rows still unpublished, sent again) or a
+ * committed one that step 2 finds. Any failure restarts from step 1.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final RelayProperties properties;
+    private final PendingRecords pending;
+    private final RelayLeadership leadership;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final PublishedWatermark watermark;
+    private final Supplier<Collection<String>> topics;
+    private final Clock clock;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public OutboxRelay(RelayProperties properties, PendingRecords pending, javax.sql.DataSource dataSource,
+                       Supplier<Producer<String, byte[]>> producers,
+                       Supplier<Consumer<byte[], byte[]>> readCommittedConsumers,
+                       Supplier<Collection<String>> topics, Clock clock) {
+        this.properties = properties;
+        this.pending = pending;
+        this.leadership = new RelayLeadership(dataSource, properties.lockId());
+        this.producers = producers;
+        this.watermark = new PublishedWatermark(readCommittedConsumers);
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        leadership.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop after the listeners, so that their last results still go out. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void run() {
+        while (running) {
+            if (!leadership.tryAcquire()) {
+                sleep(properties.retryBackoff().toMillis());
+                continue;
+            }
+            try (Producer<String, byte[]> producer = producers.get()) {
+                producer.initTransactions();
+                long published = watermark.read(topics.get());
+                int settled = pending.markPublishedUpTo(published, clock.instant());
+                log.info("Relay started at outbox seq {} ({} rows were already in Kafka)", published, settled);
+                relayWhileLeader(producer);
+            } catch (ProducerFencedException e) {
+                log.warn("Another relay took over: {}", e.getMessage());
+                leadership.close();
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Relay failed, starting over in {}: {}", properties.retryBackoff(), e.toString());
+                }
+            }
+            sleep(properties.retryBackoff().toMillis());
+        }
+    }
+
+    private void relayWhileLeader(Producer<String, byte[]> producer) {
+        long lastLeadershipCheck = System.nanoTime();
+        while (running) {
+            if (System.nanoTime() - lastLeadershipCheck > 5_000_000_000L) {
+                if (!leadership.isHeld()) {
+                    log.warn("Lost the relay lock");
+                    return;
+                }
+                lastLeadershipCheck = System.nanoTime();
+            }
+            List<PendingRecords.Pending> batch = pending.next(properties.batchSize());
+            if (batch.isEmpty()) {
+                sleep(properties.idlePoll().toMillis());
+                continue;
+            }
+            producer.beginTransaction();
+            for (PendingRecords.Pending row : batch) {
+                producer.send(toProducerRecord(row));
+            }
+            producer.commitTransaction();
+            pending.markPublished(batch.get(0).seq(), batch.get(batch.size() - 1).seq(), clock.instant());
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> toProducerRecord(PendingRecords.Pending row) {
+        OutboxRecord record = row.record();
+        ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(record.topic(), record.key(), record.payload());
+        for (OutboxRecord.Header header : record.headers()) {
+            producerRecord.headers().add(new RecordHeader(header.key(), header.value()));
+        }
+        producerRecord.headers().add(new RecordHeader(PublishedWatermark.SEQ_HEADER,
+                ByteBuffer.allocate(Long.BYTES).putLong(row.seq()).array()));
+        return producerRecord;
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.wholesale.provisioning.worker.outbox;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Finds the highest outbox seq that Kafka holds in committed transactions, by reading the tail of
+ * every partition the relay writes to (each record carries its seq in the {@code outbox-seq}
+ * header). Run after {@code initTransactions()}, which has settled any transaction a crashed relay
+ * left open, this is exactly what was published: the table's {@code published_at} may lag behind
+ * it, never the other way round.
+ */
+final class PublishedWatermark {
+
+    static final String SEQ_HEADER = "outbox-seq";
+    private static final int FIRST_WINDOW = 16;
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Supplier<Consumer<byte[], byte[]>> readCommittedConsumers;
+
+    PublishedWatermark(Supplier<Consumer<byte[], byte[]>> readCommittedConsumers) {
+        this.readCommittedConsumers = readCommittedConsumers;
+    }
+
+    /** The highest published seq, or -1 when no topic holds any. */
+    long read(Collection<String> topics) {
+        try (Consumer<byte[], byte[]> consumer = readCommittedConsumers.get()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            long highest = -1;
+            for (TopicPartition partition : partitions) {
+                highest = Math.max(highest, lastSeqIn(consumer, partition, beginnings.get(partition), ends.get(partition)));
+            }
+            return highest;
+        }
+    }
+
+    /** Walks back from the end in growing windows until a window holds a record with a seq. */
+    private static long lastSeqIn(Consumer<byte[], byte[]> consumer, TopicPartition partition, long beginning, long end) {
+        consumer.assign(List.of(partition));
+        long windowEnd = end;
+        long window = FIRST_WINDOW;
+        while (windowEnd > beginning) {
+            long windowStart = Math.max(beginning, windowEnd - window);
+            long found = highestSeqBetween(consumer, partition, windowStart, windowEnd);
+            if (found >= 0) {
+                return found;
+            }
+            windowEnd = windowStart;
+            window *= 4;
+        }
+        return -1;
+    }
+
+    private static long highestSeqBetween(Consumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to) {
+        consumer.seek(partition, from);
+        long highest = -1;
+        while (consumer.position(partition) < to) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(partition)) {
+                if (record.offset() >= to) {
+                    break;
+                }
+                Header seq = record.headers().lastHeader(SEQ_HEADER);
+                if (seq != null && seq.value() != null && seq.value().length == Long.BYTES) {
+                    highest = Math.max(highest, ByteBuffer.wrap(seq.value()).getLong());
+                }
+            }
+        }
+        return highest;
+    }
+}

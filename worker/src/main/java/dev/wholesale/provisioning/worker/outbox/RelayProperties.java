@@ -1,0 +1,25 @@
+package dev.wholesale.provisioning.worker.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param transactionalId shared by every instance: a new relay fences the previous one with it
+ * @param lockId          the Postgres advisory lock that elects the relay
+ * @param batchSize       records per Kafka transaction
+ * @param idlePoll        how long the relay sleeps when the outbox is empty
+ * @param retryBackoff    pause after a failure before the relay starts over
+ */
+@ConfigurationProperties("provisioning.relay")
+public record RelayProperties(String transactionalId, long lockId, int batchSize, Duration idlePoll,
+                             Duration retryBackoff) {
+
+    public RelayProperties {
+        transactionalId = transactionalId == null ? "provisioning-worker-relay" : transactionalId;
+        lockId = lockId == 0 ? 0x70726f76L : lockId;
+        batchSize = batchSize <= 0 ? 2000 : batchSize;
+        idlePoll = idlePoll == null ? Duration.ofMillis(10) : idlePoll;
+        retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.wholesale.provisioning.worker.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
+import dev.wholesale.provisioning.contracts.catalogue.RequestType;
+import dev.wholesale.provisioning.contracts.result.ResultError;
+import dev.wholesale.provisioning.worker.config.WorkerProperties;
+import dev.wholesale.provisioning.worker.idempotency.IdempotencyLedger;
+import dev.wholesale.provisioning.worker.idempotency.RequestKey;
+import dev.wholesale.provisioning.worker.idempotency.RequestLog;
+import dev.wholesale.provisioning.worker.intake.DeadLetters;
+import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
+import dev.wholesale.provisioning.worker.outbox.OutboxWriter;
+import dev.wholesale.provisioning.worker.waiting.CustomerLocks;
+import dev.wholesale.provisioning.worker.waiting.WaitingRoom;
+
+/**
+ * Applies one polled batch of requests in one database transaction: idempotency decisions, the
+ * changes, parked requests released by a new customer, dead letters, and every result in the
+ * outbox. Either all of it commits or none of it does, and the batch is then redelivered.
+ */
+public class BatchApplier {
+
+    private final Handlers handlers;
+    private final RequestValidator validator;
+    private final RequestLog requestLog;
+    private final CustomerLocks locks;
+    private final WaitingRoom waitingRoom;
+    private final OutboxWriter outbox;
+    private final ResultEnvelopes envelopes;
+    private final WorkerProperties properties;
+    private final Clock clock;
+    private final BatchListener listener;
+
+    public BatchApplier(Handlers handlers, RequestValidator validator, RequestLog requestLog, CustomerLocks locks,
+                        WaitingRoom waitingRoom, OutboxWriter outbox, ResultEnvelopes envelopes,
+                        WorkerProperties properties, Clock clock, BatchListener listener) {
+        this.handlers = handlers;
+        this.validator = validator;
+        this.requestLog = requestLog;
+        this.locks = locks;
+        this.waitingRoom = waitingRoom;
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+        this.properties = properties;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    @Transactional
+    public void apply(List<Intake> batch) {
+        Instant now = clock.instant();
+        locks.lock(customersOf(batch));
+        IdempotencyLedger ledger = new IdempotencyLedger(requestLog.lookup(keysOf(batch)));
+        Run run = new Run(ledger, now);
+        for (Intake intake : batch) {
+            run.apply(intake);
+        }
+        requestLog.insert(ledger.additions());
+        outbox.write(run.records, now);
+    }
+
+    private static Set<CustomerLocks.CustomerKey> customersOf(List<Intake> batch) {
+        Set<CustomerLocks.CustomerKey> customers = new LinkedHashSet<>();
+        for (Intake intake : batch) {
+            if (intake instanceof Intake.Checked checked && checked.validation() instanceof Validation.Valid valid) {
+                String customer = valid.request().customerExternalId();
+                if (customer != null) {
+                    customers.add(new CustomerLocks.CustomerKey(valid.request().partnerId(), customer));
+                }
+            }
+        }
+        return customers;
+    }
+
+    private static Set<RequestKey> keysOf(List<Intake> batch) {
+        Set<RequestKey> keys = new LinkedHashSet<>();
+        for (Intake intake : batch) {
+            RequestIdentity identity = intake.identity();
+            if (identity != null) {
+                keys.add(new RequestKey(identity.partnerId(), identity.requestId()));
+            }
+        }
+        return keys;
+    }
+
+    /** The state of one batch while it is applied. */
+    private final class Run {
+        private final IdempotencyLedger ledger;
+        private final Instant now;
+        private final List<OutboxRecord> records = new ArrayList<>();
+
+        Run(IdempotencyLedger ledger, Instant now) {
+            this.ledger = ledger;
+            this.now = now;
+        }
+
+        void apply(Intake intake) {
+            if (intake instanceof Intake.Unreadable unreadable) {
+                records.add(DeadLetters.of(unreadable.record()));
+                listener.deadLettered(unreadable.record());
+                RequestIdentity identity = unreadable.record().identity();
+                if (identity != null) {
+                    refuse(identity, unreadable.contentHash(), unreadable.record().origin().key(),
+                            List.of(new ResultError(ErrorCode.VALIDATION_FAILED, "the record could not be read ("
+                                    + unreadable.record().reason() + ": " + unreadable.record().detail()
+                                    + "); it was sent to the dead-letter topic", null)));
+                }
+                return;
+            }
+            Intake.Checked checked = (Intake.Checked) intake;
+            if (checked.validation() instanceof Validation.Invalid invalid) {
+                refuse(invalid.identity(), invalid.contentHash(), checked.recordKey(), invalid.errors());
+                return;
+            }
+            ProvisioningRequest request = ((Validation.Valid) checked.validation()).request();
+            RequestKey key = request.key();
+            IdempotencyLedger.Verdict verdict = ledger.admit(key, request.contentHash());
+            switch (verdict) {
+                case REPEAT -> listener.repeated(request.identity());
+                case KEY_REUSED -> refuseReuse(request.identity(), request.contentHash(), request.recordKey());
+                case NEW -> handleNew(request);
+            }
+        }
+
+        private void handleNew(ProvisioningRequest request) {
+            Outcome outcome = handlers.handle(request);
+            if (outcome instanceof Outcome.AwaitCustomer) {
+                waitingRoom.park(request, now, now.plus(properties.customerWaitTimeout()));
+                ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.WAITING,
+                        null, now);
+                listener.parked(request);
+                return;
+            }
+            Outcome.Result result = (Outcome.Result) outcome;
+            UUID eventId = publish(request, result);
+            ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.COMPLETED,
+                    eventId, now);
+            if (request.type() == RequestType.CUSTOMER_CREATE && result.succeeded()) {
+                releaseWaitingFor(request.partnerId(), request.customerExternalId());
+            }
+        }
+
+        /** The customer exists now: apply what waited for it, in arrival order. */
+        private void releaseWaitingFor(String partnerId, String customerExternalId) {
+            // Requests parked earlier in this very batch must be in the log before they can complete.
+            requestLog.insert(ledger.drainAdditions());
+            for (WaitingRoom.Parked parked : waitingRoom.waitingFor(partnerId, customerExternalId)) {
+                Validation validation = validator.revalidate(parked.event(), parked.recordKey());
+                if (!(validation instanceof Validation.Valid valid)) {
+                    throw new IllegalStateException("a parked request no longer validates: " + validation.identity());
+                }
+                ProvisioningRequest request = valid.request();
+                Outcome outcome = handlers.handle(request);
+                if (outcome instanceof Outcome.AwaitCustomer) {
+                    return; // an earlier parked request deleted the customer again: the rest keep waiting
+                }
+                UUID eventId = publish(request, (Outcome.Result) outcome);
+                waitingRoom.remove(parked.arrivalSeq());
+                requestLog.complete(request.key(), eventId, now);
+                listener.released(request);
+            }
+        }
+
+        private void refuse(RequestIdentity identity, byte[] contentHash, String recordKey, List<ResultError> errors) {
+            RequestKey key = new RequestKey(identity.partnerId(), identity.requestId());
+            switch (ledger.admit(key, contentHash)) {
+                case REPEAT -> listener.repeated(identity);
+                case KEY_REUSED -> refuseReuse(identity, contentHash, recordKey);
+                case NEW -> {
+                    UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), null);
+                    records.add(envelopes.envelope(eventId, identity.partnerId(), recordKey,
+                            Rejections.of(identity, null, errors), null, now));
+                    ledger.record(key, contentHash, identity.type(), RequestLog.State.COMPLETED, eventId, now);
+                    listener.rejected(identity, errors);
+                }
+            }
+        }
+
+        private void refuseReuse(RequestIdentity identity, byte[] contentHash, String recordKey) {
+            RequestKey key = new RequestKey(identity.partnerId(), identity.requestId());
+            UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), contentHash);
+            List<ResultError> errors = List.of(new ResultError(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "request id '" + identity.requestId() + "' was used before for a request with other content;"
+                            + " nothing was changed", null));
+            records.add(envelopes.envelope(eventId, identity.partnerId(), recordKey, Rejections.of(identity, null, errors),
+                    null, now));
+            ledger.record(key, contentHash, identity.type(), RequestLog.State.COMPLETED, eventId, now);
+            listener.rejected(identity, errors);
+        }
+
+        private UUID publish(ProvisioningRequest request, Outcome.Result result) {
+            UUID eventId = ResultEnvelopes.eventId(request.partnerId(), request.requestId(), null);
+            String traceparent = request.event().path("traceparent").isString()
+                    ? request.event().get("traceparent").asString() : null;
+            records.add(envelopes.envelope(eventId, request.partnerId(), request.recordKey(), result, traceparent, now));
+            listener.completed(request, result);
+            return eventId;
+        }
+    }
+}

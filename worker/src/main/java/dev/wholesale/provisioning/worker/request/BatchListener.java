@@ -1,0 +1,23 @@
+package dev.wholesale.provisioning.worker.request;
+
+import java.util.List;
+
+import dev.wholesale.provisioning.contracts.result.ResultError;
+import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+
+/** What happened to each request of a batch, for logs and metrics. Called inside the transaction. */
+public interface BatchListener {
+
+    void completed(ProvisioningRequest request, Outcome.Result result);
+
+    void rejected(RequestIdentity identity, List<ResultError> errors);
+
+    void repeated(RequestIdentity identity);
+
+    void parked(ProvisioningRequest request);
+
+    void released(ProvisioningRequest request);
+
+    void deadLettered(DecodedRecord.Unreadable record);
+}

@@ -1,0 +1,110 @@
+package dev.wholesale.provisioning.worker.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
+import dev.wholesale.provisioning.contracts.catalogue.RequestType;
+import dev.wholesale.provisioning.contracts.result.ResultError;
+import dev.wholesale.provisioning.contracts.validation.FieldError;
+import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
+import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.worker.support.TextSafety;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks a readable CloudEvent against the published contract (the JSON Schemas of the contracts
+ * module, so the worker cannot drift from what senders validate against) and against what the
+ * store cannot hold. Produces one error per broken field.
+ */
+public class RequestValidator {
+
+    private static final Map<RequestType, List<String>> ITEM_ARRAYS = Map.of(
+            RequestType.USERS_ADD, List.of("/users", "/locations"),
+            RequestType.USERS_UPDATE, List.of("/users"));
+
+    private final SchemaValidator schemas;
+
+    public RequestValidator(SchemaValidator schemas) {
+        this.schemas = schemas;
+    }
+
+    public Validation validate(DecodedRecord.Event record) {
+        return validate(record.identity(), record.event(), record.origin().key());
+    }
+
+    /** A request kept while it waited for its customer is checked again when it is released. */
+    public Validation revalidate(ObjectNode event, String recordKey) {
+        RequestIdentity identity = RequestIdentity.ofNullable(event.path("partnerid").asString(null),
+                event.path("id").asString(null), event.path("type").asString(null));
+        return validate(identity, event, recordKey);
+    }
+
+    private Validation validate(RequestIdentity identity, ObjectNode event, String recordKey) {
+        JsonNode data = event.get("data");
+        byte[] hash = ContentHash.of(identity.type(), data);
+        Optional<RequestType> type = RequestType.fromWire(identity.type());
+        if (type.isEmpty()) {
+            return new Validation.Invalid(identity, hash, List.of(new ResultError(ErrorCode.UNSUPPORTED_TYPE,
+                    "type '" + identity.type() + "' is not a request type of the catalogue", null)));
+        }
+        List<ResultError> whole = new ArrayList<>();
+        Map<String, List<ResultError>> byItem = new LinkedHashMap<>();
+        List<String> itemArrays = ITEM_ARRAYS.getOrDefault(type.get(), List.of());
+        for (ResultError error : errors(event, data)) {
+            String item = ItemErrors.itemOf(error.pointer(), itemArrays);
+            if (item == null) {
+                whole.add(error);
+            } else {
+                byItem.computeIfAbsent(item, k -> new ArrayList<>()).add(error);
+            }
+        }
+        if (!whole.isEmpty()) {
+            return new Validation.Invalid(identity, hash, whole);
+        }
+        return new Validation.Valid(new ProvisioningRequest(identity, type.get(), recordKey, event, data,
+                hash, byItem.isEmpty() ? ItemErrors.NONE : new ItemErrors(byItem)));
+    }
+
+    private List<ResultError> errors(ObjectNode event, JsonNode data) {
+        List<ResultError> errors = new ArrayList<>();
+        for (FieldError error : schemas.validate(event)) {
+            String where = error.attribute() != null ? "attribute '" + error.attribute() + "' " : "";
+            errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, where + error.message(), error.pointer()));
+        }
+        if (data != null) {
+            collectUnsafeText(data, "", errors);
+        }
+        return errors;
+    }
+
+    /** Unsafe text is reported only where the schema did not already report the field. */
+    private static void collectUnsafeText(JsonNode node, String pointer, List<ResultError> errors) {
+        if (node.isString()) {
+            String problem = TextSafety.problem(node.asString());
+            boolean reported = errors.stream().anyMatch(e -> pointer.equals(e.pointer()));
+            if (problem != null && !reported) {
+                errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, problem, pointer));
+            }
+        } else if (node.isObject()) {
+            for (String name : node.propertyNames()) {
+                collectUnsafeText(node.get(name), pointer + "/" + escape(name), errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectUnsafeText(node.get(i), pointer + "/" + i, errors);
+            }
+        }
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wholesale.provisioning.worker.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.wholesale.provisioning.worker.config.WorkerProperties;
+import dev.wholesale.provisioning.worker.idempotency.RequestLog;
+
+/**
+ * Keeps storage bounded: request ids and published results older than the idempotency window are
+ * deleted in small slices (short transactions, no long locks). Finished waits leave no rows.
+ */
+@Component
+public class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    private static final int SLICE = 5_000;
+
+    private final RequestLog requestLog;
+    private final JdbcTemplate jdbc;
+    private final WorkerProperties properties;
+    private final Clock clock;
+
+    public RetentionJob(RequestLog requestLog, JdbcTemplate jdbc, WorkerProperties properties, Clock clock) {
+        this.requestLog = requestLog;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${provisioning.retention.check-interval:PT10M}", initialDelayString = "PT1M")
+    public void purge() {
+        Instant cutoff = clock.instant().minus(properties.retention());
+        long requests = 0;
+        long results = 0;
+        int deleted;
+        do {
+            deleted = requestLog.purgeCompletedBefore(cutoff, SLICE);
+            requests += deleted;
+        } while (deleted == SLICE);
+        do {
+            deleted = jdbc.update("""
+                    delete from outbox where seq = any (array(
+                        select seq from outbox where published_at < ? limit ?))
+                    """, Timestamp.from(cutoff), SLICE);
+            results += deleted;
+        } while (deleted == SLICE);
+        if (requests + results > 0) {
+            log.info("Retention: forgot {} request ids and {} published records older than {}", requests, results, cutoff);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.wholesale.provisioning.worker.waiting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Requests whose customer does not exist yet, kept in Postgres in arrival order until the
+ * customer is created or the wait times out. Callers hold the customer's lock.
+ */
+@Repository
+public class WaitingRoom {
+
+    public record Parked(long arrivalSeq, String partnerId, String customerExternalId, String recordKey,
+                         ObjectNode event) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public WaitingRoom(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void park(ProvisioningRequest request, Instant now, Instant deadline) {
+        jdbc.update("""
+                insert into waiting_request (partner_id, customer_external_id, request_id, request_type, record_key,
+                                             event, received_at, deadline)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, request.partnerId(), request.customerExternalId(), request.requestId(), request.type().wire(),
+                request.recordKey(), json.writeValueAsBytes(request.event()), Timestamp.from(now),
+                Timestamp.from(deadline));
+    }
+
+    public List<Parked> waitingFor(String partnerId, String customerExternalId) {
+        return jdbc.query("""
+                select arrival_seq, partner_id, customer_external_id, record_key, event from waiting_request
+                 where partner_id = ? and customer_external_id = ? order by arrival_seq
+                """, (row, n) -> parked(row), partnerId, customerExternalId);
+    }
+
+    public void remove(long arrivalSeq) {
+        jdbc.update("delete from waiting_request where arrival_seq = ?", arrivalSeq);
+    }
+
+    /** Customers with at least one request whose wait is over. */
+    public List<CustomerLocks.CustomerKey> customersWithExpiredWaits(Instant now, int limit) {
+        return jdbc.query("""
+                select distinct partner_id, customer_external_id from waiting_request where deadline < ? limit ?
+                """, (row, n) -> new CustomerLocks.CustomerKey(row.getString(1), row.getString(2)),
+                Timestamp.from(now), limit);
+    }
+
+    /** Removes and returns this customer's requests whose wait is over, oldest first. */
+    public List<Parked> takeExpired(CustomerLocks.CustomerKey customer, Instant now) {
+        return jdbc.query("""
+                with expired as (
+                    delete from waiting_request
+                     where partner_id = ? and customer_external_id = ? and deadline < ?
+                    returning arrival_seq, partner_id, customer_external_id, record_key, event)
+                select * from expired order by arrival_seq
+                """, (row, n) -> parked(row), customer.partnerId(), customer.externalId(), Timestamp.from(now));
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from waiting_request", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private Parked parked(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Parked(row.getLong("arrival_seq"), row.getString("partner_id"), row.getString("customer_external_id"),
+                row.getString("record_key"), (ObjectNode) json.readTree(row.getBytes("event")));
+    }
+}
