@@ -29,7 +29,10 @@ public class RequestListener {
         this.applier = applier;
     }
 
-    @KafkaListener(id = "provisioning-requests", topics = "#{@workerProperties.topics().requests()}",
+    @KafkaListener(id = "provisioning-requests", topics = {
+            "${provisioning.topics.template-requests:provisioning.template-requests.v1}",
+            "${provisioning.topics.customer-requests:provisioning.customer-requests.v1}",
+            "${provisioning.topics.user-requests:provisioning.user-requests.v1}"},
             containerFactory = "requestContainerFactory", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<Intake> batch = new ArrayList<>(records.size());

@@ -1,0 +1,160 @@
+package dev.wholesale.provisioning.worker.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.wholesale.provisioning.worker.RequestTopicsClient;
+import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The source document's flow, through the topics: template, customer, then users. */
+class ProvisioningFlowIT extends WorkerIntegrationTest {
+
+    private static final String PARTNER = "partner-acme";
+
+    @Test
+    void templateThenCustomerThenUsersAreProvisionedWithBillingFacts() {
+        String provisioningId = createTemplate("flow-t1", "Nordic SMB");
+
+        client.send(customers(), PARTNER + "/cust-1001", RequestTopicsClient.event("provisioning.customer.create.v1",
+                PARTNER, "flow-c1", customer("cust-1001", provisioningId, "admin@fjord-bakery.dk")));
+        JsonNode provisioned = client.awaitResult("flow-c1");
+        assertThat(provisioned.path("type").asString()).isEqualTo("provisioning.customer.provisioned.v1");
+        assertThat(provisioned.path("partnerid").asString()).isEqualTo(PARTNER);
+        assertThat(provisioned.path("subject").asString()).isEqualTo("cust-1001");
+        JsonNode customer = provisioned.path("data");
+        assertThat(customer.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(customer.path("region").asString()).isEqualTo("EU");
+        assertThat(customer.path("package").asString()).isEqualTo("webex_calling");
+        assertThat(customer.path("provisioningId").asString()).isEqualTo(provisioningId);
+        assertThat(customer.path("administrator").path("email").asString()).isEqualTo("admin@fjord-bakery.dk");
+        assertThat(customer.path("administrator").path("package").asString()).isEqualTo("webex_calling");
+
+        client.send(users(), PARTNER + "/cust-1001", RequestTopicsClient.event("provisioning.users.add.v1", PARTNER,
+                "flow-u1", Map.of("customerExternalId", "cust-1001",
+                        "locations", List.of(location("Aarhus Branch", "Europe/Copenhagen", "DK")),
+                        "users", List.of(
+                                user("anna@fjord-bakery.dk", "webex_calling", "Copenhagen HQ", "+4532123456", null),
+                                user("bo@fjord-bakery.dk", "webex_meetings", "Aarhus Branch", null, null),
+                                user("carl@fjord-bakery.dk", "webex_calling", "Aarhus Branch", "+4686123456", null),
+                                user("dora@fjord-bakery.dk", "webex_calling", "Aarhus Branch", null, "2001")))));
+        JsonNode added = client.awaitResult("flow-u1");
+        assertThat(added.path("type").asString()).isEqualTo("provisioning.users.provisioned.v1");
+        JsonNode data = added.path("data");
+        assertThat(data.path("status").asString()).isEqualTo("PARTIALLY_SUCCEEDED");
+        assertThat(data.path("locations").get(0).path("outcome").asString()).isEqualTo("SUCCEEDED");
+        assertThat(outcomes(data)).containsExactly("SUCCEEDED", "SUCCEEDED", "REJECTED", "SUCCEEDED");
+        JsonNode carl = data.path("users").get(2);
+        assertThat(carl.path("errors").get(0).path("code").asString()).isEqualTo("PHONE_NUMBER_INVALID");
+        assertThat(carl.path("errors").get(0).path("pointer").asString()).isEqualTo("/users/2/primaryPhoneNumber");
+        assertThat(data.path("countsPerPackage").path("webex_calling").asInt()).isEqualTo(2);
+        assertThat(data.path("countsPerPackage").path("webex_meetings").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredRequestChangesNothingAndAReusedIdIsRefused() {
+        String provisioningId = createTemplate("redeliver-t1", "Redelivery");
+        ObjectNode create = RequestTopicsClient.event("provisioning.customer.create.v1", PARTNER, "redeliver-c1",
+                customer("cust-2001", provisioningId, "admin@redeliver.dk"));
+        client.send(customers(), PARTNER + "/cust-2001", create);
+        client.send(customers(), PARTNER + "/cust-2001", create);
+        ObjectNode reused = RequestTopicsClient.event("provisioning.customer.create.v1", PARTNER, "redeliver-c1",
+                customer("cust-2002", provisioningId, "admin2@redeliver.dk"));
+        client.send(customers(), PARTNER + "/cust-2002", reused);
+
+        client.awaitRecords(records -> client.resultsFor("redeliver-c1").size() >= 2, Duration.ofSeconds(30));
+        client.drain(Duration.ofSeconds(2));
+        List<JsonNode> results = client.resultsFor("redeliver-c1");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).path("type").asString()).isEqualTo("provisioning.customer.provisioned.v1");
+        assertThat(results.get(1).path("type").asString()).isEqualTo("provisioning.request.rejected.v1");
+        assertThat(results.get(1).path("data").path("errors").get(0).path("code").asString())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(results.get(0).path("id").asString()).isNotEqualTo(results.get(1).path("id").asString());
+    }
+
+    @Test
+    void usersArrivingBeforeTheirCustomerWaitAndAreAppliedWhenItAppears() {
+        String provisioningId = createTemplate("early-t1", "Early birds");
+        client.send(users(), PARTNER + "/cust-3001", RequestTopicsClient.event("provisioning.users.add.v1", PARTNER,
+                "early-u1", Map.of("customerExternalId", "cust-3001", "users",
+                        List.of(user("eva@early.dk", "webex_meetings", "Copenhagen HQ", null, null)))));
+        client.drain(Duration.ofSeconds(2));
+        assertThat(client.resultsFor("early-u1")).isEmpty();
+
+        client.send(customers(), PARTNER + "/cust-3001", RequestTopicsClient.event("provisioning.customer.create.v1",
+                PARTNER, "early-c1", customer("cust-3001", provisioningId, "admin@early.dk")));
+        JsonNode users = client.awaitResult("early-u1");
+        assertThat(users.path("data").path("status").asString()).isEqualTo("SUCCEEDED");
+        List<String> order = client.results().stream().map(r -> r.path("data").path("requestId").asString())
+                .filter(id -> id.startsWith("early-")).toList();
+        assertThat(order).containsSubsequence("early-c1", "early-u1");
+    }
+
+    @Test
+    void anUnreadableRecordIsDeadLetteredWithItsReasonAndTheSenderIsTold() {
+        byte[] truncated = "{\"specversion\":\"1.0\",\"id\":\"broken-1\",\"type\":\"provisioning.customer.create.v1\",\"partnerid\":\"partner-acme\",\"data\":{\"externalId\":"
+                .getBytes(StandardCharsets.UTF_8);
+        client.send(customers(), PARTNER + "/broken", truncated, Map.of("content-type", "application/cloudevents+json"));
+        List<ConsumerRecord<String, byte[]>> records = client.awaitRecords(received -> received.stream()
+                .anyMatch(r -> r.topic().equals(customers() + "-dlt")), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> dead = records.stream().filter(r -> r.topic().equals(customers() + "-dlt"))
+                .findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8)).isEqualTo("NOT_JSON");
+        assertThat(dead.value()).isEqualTo(truncated);
+        JsonNode rejection = client.awaitResult("broken-1");
+        assertThat(rejection.path("type").asString()).isEqualTo("provisioning.request.rejected.v1");
+    }
+
+    private String createTemplate(String requestId, String name) {
+        client.send(templates(), PARTNER + "/" + name, RequestTopicsClient.event("provisioning.template.create.v1",
+                PARTNER, requestId, Map.of("templateName", name, "country", "DK", "language", "da",
+                        "serviceProviderAdminEmail", "ops@acme-telecom.dk", "wholesaleSubscriptionId", "sub-1",
+                        "brandName", "Acme Cloud")));
+        JsonNode created = client.awaitResult(requestId);
+        assertThat(created.path("type").asString()).isEqualTo("provisioning.template.created.v1");
+        return created.path("data").path("template").path("provisioningId").asString();
+    }
+
+    private static Map<String, Object> customer(String externalId, String provisioningId, String adminEmail) {
+        return Map.of("externalId", externalId, "provisioningId", provisioningId,
+                "customerInfo", Map.of("name", "Fjord Bakery ApS", "primaryEmail", adminEmail),
+                "package", "webex_calling",
+                "headquarters", location("Copenhagen HQ", "Europe/Copenhagen", "DK"),
+                "webexSupportedLocationConfirmed", true);
+    }
+
+    private static Map<String, Object> location(String name, String timezone, String country) {
+        return Map.of("name", name, "timezone", timezone,
+                "address", Map.of("addressLine1", "Strandgade 1", "city", "Copenhagen", "zipOrPostalCode", "1401",
+                        "country", country));
+    }
+
+    private static Map<String, Object> user(String email, String servicePackage, String location, String number,
+                                            String extension) {
+        Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of("email", email, "firstName", "Test",
+                "lastName", "User", "package", servicePackage, "location", location));
+        if (number != null) {
+            user.put("primaryPhoneNumber", number);
+        }
+        if (extension != null) {
+            user.put("extension", extension);
+        }
+        return user;
+    }
+
+    private static List<String> outcomes(JsonNode data) {
+        List<String> outcomes = new java.util.ArrayList<>();
+        data.path("users").forEach(user -> outcomes.add(user.path("outcome").asString()));
+        return outcomes;
+    }
+}
