@@ -37,6 +37,8 @@ public abstract class WorkerIntegrationTest {
         registry.add("provisioning.topics.results", () -> results());
         registry.add("provisioning.topics.partitions", () -> 3);
         registry.add("provisioning.topics.result-partitions", () -> 3);
+        registry.add("provisioning.customer-wait-timeout", () -> "PT8S");
+        registry.add("provisioning.waiting.check-interval", () -> "PT0.5S");
     }
 
     protected static String templates() {

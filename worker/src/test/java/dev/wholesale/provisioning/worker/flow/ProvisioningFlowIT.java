@@ -1,5 +1,8 @@
 package dev.wholesale.provisioning.worker.flow;
 
+import static dev.wholesale.provisioning.worker.Requests.customer;
+import static dev.wholesale.provisioning.worker.Requests.location;
+import static dev.wholesale.provisioning.worker.Requests.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
+import dev.wholesale.provisioning.worker.Requests;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -41,7 +45,7 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
 
         client.send(users(), PARTNER + "/cust-1001", RequestTopicsClient.event("provisioning.users.add.v1", PARTNER,
                 "flow-u1", Map.of("customerExternalId", "cust-1001",
-                        "locations", List.of(location("Aarhus Branch", "Europe/Copenhagen", "DK")),
+                        "locations", List.of(location("Aarhus Branch", "DK")),
                         "users", List.of(
                                 user("anna@fjord-bakery.dk", "webex_calling", "Copenhagen HQ", "+4532123456", null),
                                 user("bo@fjord-bakery.dk", "webex_meetings", "Aarhus Branch", null, null),
@@ -117,39 +121,10 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
 
     private String createTemplate(String requestId, String name) {
         client.send(templates(), PARTNER + "/" + name, RequestTopicsClient.event("provisioning.template.create.v1",
-                PARTNER, requestId, Map.of("templateName", name, "country", "DK", "language", "da",
-                        "serviceProviderAdminEmail", "ops@acme-telecom.dk", "wholesaleSubscriptionId", "sub-1",
-                        "brandName", "Acme Cloud")));
+                PARTNER, requestId, Requests.template(name)));
         JsonNode created = client.awaitResult(requestId);
         assertThat(created.path("type").asString()).isEqualTo("provisioning.template.created.v1");
         return created.path("data").path("template").path("provisioningId").asString();
-    }
-
-    private static Map<String, Object> customer(String externalId, String provisioningId, String adminEmail) {
-        return Map.of("externalId", externalId, "provisioningId", provisioningId,
-                "customerInfo", Map.of("name", "Fjord Bakery ApS", "primaryEmail", adminEmail),
-                "package", "webex_calling",
-                "headquarters", location("Copenhagen HQ", "Europe/Copenhagen", "DK"),
-                "webexSupportedLocationConfirmed", true);
-    }
-
-    private static Map<String, Object> location(String name, String timezone, String country) {
-        return Map.of("name", name, "timezone", timezone,
-                "address", Map.of("addressLine1", "Strandgade 1", "city", "Copenhagen", "zipOrPostalCode", "1401",
-                        "country", country));
-    }
-
-    private static Map<String, Object> user(String email, String servicePackage, String location, String number,
-                                            String extension) {
-        Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of("email", email, "firstName", "Test",
-                "lastName", "User", "package", servicePackage, "location", location));
-        if (number != null) {
-            user.put("primaryPhoneNumber", number);
-        }
-        if (extension != null) {
-            user.put("extension", extension);
-        }
-        return user;
     }
 
     private static List<String> outcomes(JsonNode data) {
