@@ -83,6 +83,7 @@ create unique index subscriber_email on subscriber (email);
 create unique index subscriber_phone_number on subscriber (phone_number) where phone_number is not null;
 create unique index subscriber_extension_per_location on subscriber (location_id, extension) where extension is not null;
 create index subscriber_by_customer on subscriber (customer_id, package);
+create index subscriber_by_location on subscriber (location_id);
 
 -- Idempotency: every request id a partner has sent, with a hash of its content. The first content
 -- seen for an id is the original; a later, different content is a refused reuse and is recorded
