@@ -21,11 +21,14 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Kafka wiring: the topics the worker declares, the request consumer, and the clients of the
@@ -65,7 +68,8 @@ public class KafkaConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> requestContainerFactory(KafkaProperties kafka,
-                                                                                  ListenerProperties settings) {
+                                                                                  ListenerProperties settings,
+                                                                                  MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -76,7 +80,10 @@ public class KafkaConfiguration {
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
+        // Client metrics, consumer lag among them, for the Prometheus endpoint.
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(settings.concurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

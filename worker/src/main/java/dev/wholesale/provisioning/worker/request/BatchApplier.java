@@ -21,6 +21,7 @@ import dev.wholesale.provisioning.worker.intake.DeadLetters;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 import dev.wholesale.provisioning.worker.outbox.OutboxWriter;
+import dev.wholesale.provisioning.worker.support.LogContext;
 import dev.wholesale.provisioning.worker.waiting.CustomerLocks;
 import dev.wholesale.provisioning.worker.waiting.WaitingRoom;
 
@@ -64,10 +65,19 @@ public class BatchApplier {
         IdempotencyLedger ledger = new IdempotencyLedger(requestLog.lookup(keysOf(batch)));
         Run run = new Run(ledger, now);
         for (Intake intake : batch) {
-            run.apply(intake);
+            try (LogContext context = LogContext.of(intake.identity(), traceparentOf(intake))) {
+                run.apply(intake);
+            }
         }
         requestLog.insert(ledger.additions());
         outbox.write(run.records, now);
+    }
+
+    private static String traceparentOf(Intake intake) {
+        if (intake instanceof Intake.Checked checked && checked.validation() instanceof Validation.Valid valid) {
+            return Traceparent.of(valid.request().event());
+        }
+        return null;
     }
 
     private static Set<CustomerLocks.CustomerKey> customersOf(List<Intake> batch) {
@@ -201,9 +211,8 @@ public class BatchApplier {
 
         private UUID publish(ProvisioningRequest request, Outcome.Result result) {
             UUID eventId = ResultEnvelopes.eventId(request.partnerId(), request.requestId(), null);
-            String traceparent = request.event().path("traceparent").isString()
-                    ? request.event().get("traceparent").asString() : null;
-            records.add(envelopes.envelope(eventId, request.partnerId(), request.recordKey(), result, traceparent, now));
+            records.add(envelopes.envelope(eventId, request.partnerId(), request.recordKey(), result,
+                    Traceparent.of(request.event()), now));
             listener.completed(request, result);
             return eventId;
         }

@@ -21,6 +21,7 @@ import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 import dev.wholesale.provisioning.worker.outbox.OutboxWriter;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ResultEnvelopes;
+import dev.wholesale.provisioning.worker.request.Traceparent;
 
 /**
  * Refuses requests whose customer did not appear in time with CUSTOMER_NOT_FOUND. Each customer
@@ -70,7 +71,7 @@ public class WaitExpiry {
             results.add(envelopes.envelope(eventId, parked.partnerId(), parked.recordKey(),
                     new Outcome.Result(ResultType.REQUEST_REJECTED, parked.customerExternalId(), rejected,
                             ResultStatus.REJECTED),
-                    parked.event().path("traceparent").asString(null), now));
+                    Traceparent.of(parked.event()), now));
             requestLog.complete(new RequestKey(parked.partnerId(), requestId), eventId, now);
         }
         outbox.write(results, now);

@@ -1,0 +1,87 @@
+package dev.wholesale.provisioning.worker.observability;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.wholesale.provisioning.contracts.result.ResultError;
+import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.worker.request.BatchListener;
+import dev.wholesale.provisioning.worker.request.Outcome;
+import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * One log line and one count per request outcome. Counters: {@code provisioning.requests} by
+ * request type and outcome, {@code provisioning.dead.letters} by topic and reason. Log lines name
+ * partner, request id and type, never e-mail addresses or phone numbers.
+ */
+@Component
+public class RequestOutcomes implements BatchListener {
+
+    private static final Logger log = LoggerFactory.getLogger("provisioning.requests");
+
+    private final MeterRegistry meters;
+
+    public RequestOutcomes(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void completed(ProvisioningRequest request, Outcome.Result result) {
+        count(request.type().wire(), result.status().name().toLowerCase(java.util.Locale.ROOT));
+        log.info("partner={} request={} type={} completed: result={} status={}", request.partnerId(),
+                request.requestId(), request.type().wire(), result.type().wire(), result.status());
+    }
+
+    @Override
+    public void rejected(RequestIdentity identity, List<ResultError> errors) {
+        count(identity.type(), "rejected");
+        log.info("partner={} request={} type={} rejected: codes={}", identity.partnerId(), identity.requestId(),
+                identity.type(), errors.stream().map(e -> e.code().name()).distinct().toList());
+    }
+
+    @Override
+    public void repeated(RequestIdentity identity) {
+        count(identity.type(), "repeated");
+        log.info("partner={} request={} type={} repeated: already answered, nothing emitted", identity.partnerId(),
+                identity.requestId(), identity.type());
+    }
+
+    @Override
+    public void parked(ProvisioningRequest request) {
+        count(request.type().wire(), "waiting");
+        log.info("partner={} request={} type={} waiting for its customer", request.partnerId(), request.requestId(),
+                request.type().wire());
+    }
+
+    @Override
+    public void released(ProvisioningRequest request) {
+        log.info("partner={} request={} type={} released: its customer exists now", request.partnerId(),
+                request.requestId(), request.type().wire());
+    }
+
+    @Override
+    public void deadLettered(DecodedRecord.Unreadable record) {
+        Counter.builder("provisioning.dead.letters").description("Records sent to a dead-letter topic")
+                .tag("topic", record.origin().topic()).tag("reason", record.reason().name())
+                .register(meters).increment();
+        log.warn("record {} dead-lettered: reason={} detail={}", record.origin().coordinates(), record.reason(),
+                record.detail());
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("provisioning.requests").description("Requests by type and outcome")
+                .tag("type", knownType(type)).tag("outcome", outcome).register(meters).increment();
+    }
+
+    /** Unknown types come from senders: keep them out of metric tags, or a sender could explode the series. */
+    private static String knownType(String type) {
+        return dev.wholesale.provisioning.contracts.catalogue.RequestType.fromWire(type).isPresent() ? type : "unknown";
+    }
+}
