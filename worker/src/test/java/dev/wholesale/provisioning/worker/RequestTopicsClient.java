@@ -38,12 +38,19 @@ public final class RequestTopicsClient implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     public RequestTopicsClient(String bootstrapServers, List<String> readTopics) {
+        this(bootstrapServers, readTopics, new Properties());
+    }
+
+    /** {@code security}: client settings such as SASL, added to both the producer and the consumer. */
+    public RequestTopicsClient(String bootstrapServers, List<String> readTopics, Properties security) {
         Properties producerConfig = new Properties();
+        producerConfig.putAll(security);
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(producerConfig);
         Properties consumerConfig = new Properties();
+        consumerConfig.putAll(security);
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

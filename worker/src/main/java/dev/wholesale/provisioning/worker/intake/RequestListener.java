@@ -29,7 +29,7 @@ public class RequestListener {
         this.applier = applier;
     }
 
-    @KafkaListener(id = "provisioning-requests", topics = {
+    @KafkaListener(id = "provisioning-requests", idIsGroup = false, topics = {
             "${provisioning.topics.template-requests:provisioning.template-requests.v1}",
             "${provisioning.topics.customer-requests:provisioning.customer-requests.v1}",
             "${provisioning.topics.user-requests:provisioning.user-requests.v1}"},

@@ -59,6 +59,8 @@ class TwoInstancesIT extends WorkerIntegrationTest {
             client.drain(Duration.ofSeconds(3));
         }
 
+        assertThat(consumerGroups()).as("the configured group id, as lag-based autoscaling expects")
+                .contains(environment.getProperty("spring.kafka.consumer.group-id"));
         List<JsonNode> results = client.results().stream()
                 .filter(result -> result.path("data").path("requestId").asString().startsWith("scale-")).toList();
         assertThat(results).hasSize(2 * CUSTOMERS + 1);
@@ -69,6 +71,15 @@ class TwoInstancesIT extends WorkerIntegrationTest {
                     .map(r -> r.path("type").asString()).toList();
             assertThat(types).as(customer).containsExactly("provisioning.customer.provisioned.v1",
                     "provisioning.users.provisioned.v1");
+        }
+    }
+
+    private static Set<String> consumerGroups() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", INFRA.kafkaBootstrapServers()))) {
+            return admin.listGroups().all().get().stream().map(group -> group.groupId()).collect(Collectors.toSet());
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
