@@ -33,6 +33,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // The default 10 s is too short on a loaded 2-core machine (seen in CI-like runs).
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     // Infrastructure's own shutdown hook stops it, in order with Kafka.
                     .setRegisterShutdownHook(false)
                     .start();

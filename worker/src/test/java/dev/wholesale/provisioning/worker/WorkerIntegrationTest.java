@@ -3,38 +3,44 @@ package dev.wholesale.provisioning.worker;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import dev.wholesale.provisioning.testkit.DataSourceSpec;
 import dev.wholesale.provisioning.testkit.Infrastructure;
 
 /**
  * Base of the integration tests: the whole worker on a real broker and a real Postgres, with a
- * database and topic names of its own per test class, driven only through Kafka.
+ * database, topic names and consumer group of its own per test class (a context per class, closed
+ * after it), driven only through Kafka.
  */
 @SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class WorkerIntegrationTest {
 
     protected static final Infrastructure INFRA = Infrastructure.shared();
-    protected static final String prefix = INFRA.uniqueName("it");
+    protected static String prefix;
     protected static RequestTopicsClient client;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        prefix = INFRA.uniqueName("it");
+        // Suppliers are read lazily: capture this context's names, not whatever prefix is current later.
+        String topics = prefix;
         DataSourceSpec database = INFRA.postgres().createDatabase("worker");
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
-        registry.add("spring.kafka.consumer.group-id", () -> prefix + "-worker");
-        registry.add("provisioning.relay.transactional-id", () -> prefix + "-relay");
-        registry.add("provisioning.topics.template-requests", () -> templates());
-        registry.add("provisioning.topics.customer-requests", () -> customers());
-        registry.add("provisioning.topics.user-requests", () -> users());
-        registry.add("provisioning.topics.results", () -> results());
+        registry.add("spring.kafka.consumer.group-id", () -> topics + "-worker");
+        registry.add("provisioning.relay.transactional-id", () -> topics + "-relay");
+        registry.add("provisioning.topics.template-requests", () -> topics + ".template-requests");
+        registry.add("provisioning.topics.customer-requests", () -> topics + ".customer-requests");
+        registry.add("provisioning.topics.user-requests", () -> topics + ".user-requests");
+        registry.add("provisioning.topics.results", () -> topics + ".results");
         registry.add("provisioning.topics.partitions", () -> 3);
         registry.add("provisioning.topics.result-partitions", () -> 3);
         registry.add("provisioning.customer-wait-timeout", () -> "PT8S");
@@ -57,14 +63,20 @@ public abstract class WorkerIntegrationTest {
         return prefix + ".results";
     }
 
-    @BeforeAll
-    static void connectClient() {
-        client = new RequestTopicsClient(INFRA.kafkaBootstrapServers(),
-                List.of(results(), templates() + "-dlt", customers() + "-dlt", users() + "-dlt"));
+    /** The context, and with it the prefix, exist only once the first test instance is prepared. */
+    @BeforeEach
+    void connectClient() {
+        if (client == null) {
+            client = new RequestTopicsClient(INFRA.kafkaBootstrapServers(),
+                    List.of(results(), templates() + "-dlt", customers() + "-dlt", users() + "-dlt"));
+        }
     }
 
     @AfterAll
     static void closeClient() {
-        client.close();
+        if (client != null) {
+            client.close();
+            client = null;
+        }
     }
 }

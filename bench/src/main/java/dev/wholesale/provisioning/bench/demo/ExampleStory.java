@@ -1,0 +1,74 @@
+package dev.wholesale.provisioning.bench.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+import dev.wholesale.provisioning.contracts.catalogue.RequestType;
+import dev.wholesale.provisioning.contracts.catalogue.Topics;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The source document's story, told with the contract examples: a template, a customer created
+ * from it (with the provisioning id the worker returned), the "set up customer" step with users
+ * and phone numbers, and one invalid request.
+ */
+final class ExampleStory {
+
+    private static final String EXAMPLES = "/dev/wholesale/provisioning/contracts/examples/";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ResultWatcher results;
+    private final Console console;
+
+    ExampleStory(ResultWatcher results, Console console) {
+        this.results = results;
+        this.console = console;
+    }
+
+    void play() throws InterruptedException {
+        console.headline("1. Onboarding template");
+        JsonNode template = send(Topics.TEMPLATE_REQUESTS, example("valid/provisioning.template.create.v1.json"));
+        String provisioningId = template.path("data").path("template").path("provisioningId").asString();
+
+        console.headline("2. Create customer from the template (provisioningId " + provisioningId + ")");
+        ObjectNode customer = example("valid/provisioning.customer.create.v1.json");
+        ((ObjectNode) customer.path("data")).put("provisioningId", provisioningId);
+        send(Topics.CUSTOMER_REQUESTS, customer);
+
+        console.headline("3. Set up customer: locations, users, phone numbers");
+        send(Topics.USER_REQUESTS, example("valid/provisioning.users.add.v1.json"));
+
+        console.headline("4. An invalid request gets a rejection with one error per broken field");
+        send(Topics.CUSTOMER_REQUESTS, example("invalid/customer-create-several-broken-fields.json"));
+    }
+
+    private JsonNode send(String topic, ObjectNode event) throws InterruptedException {
+        String requestId = event.path("id").asString();
+        String type = event.path("type").asString();
+        String key = event.path("partnerid").asString() + "/" + subjectOf(event);
+        results.send(topic, key, ResultWatcher.JSON.writeValueAsBytes(event), type, requestId);
+        return results.awaitResult(requestId, WAIT);
+    }
+
+    private static String subjectOf(ObjectNode event) {
+        JsonNode data = event.path("data");
+        return RequestType.fromWire(event.path("type").asString())
+                .map(type -> type.name().startsWith("TEMPLATE") ? data.path("templateName").asString("")
+                        : data.path("externalId").asString(data.path("customerExternalId").asString("")))
+                .orElse("");
+    }
+
+    private static ObjectNode example(String name) {
+        try (InputStream in = ExampleStory.class.getResourceAsStream(EXAMPLES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("example " + name + " is missing from the contracts jar");
+            }
+            return (ObjectNode) ResultWatcher.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
