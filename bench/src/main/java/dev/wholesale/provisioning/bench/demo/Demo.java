@@ -24,6 +24,10 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         boolean exitAfterDemo = List.of(args).contains("--exit-after-demo") || Boolean.getBoolean("demo.exit");
+        // --capture=DIR: also play the teardown and keep one result event per type (how the result examples were made)
+        Path capture = List.of(args).stream().filter(arg -> arg.startsWith("--capture=")).findFirst()
+                .map(arg -> Path.of(arg.substring("--capture=".length()))).orElse(null);
+        exitAfterDemo |= capture != null;
         Console console = new Console();
         console.headline("Starting an embedded Kafka broker and an embedded PostgreSQL (no Docker needed)...");
         try (LocalServers servers = LocalServers.start(Mode.EMBEDDED)) {
@@ -43,7 +47,13 @@ public final class Demo {
                 console.line("Worker ready in " + ready.toMillis() + " ms (pid " + worker.pid() + ", log " + log
                         + ", health http://localhost:" + worker.port() + "/actuator/health)");
                 results.start();
-                new ExampleStory(results, console).play();
+                ExampleStory story = new ExampleStory(results, console);
+                String provisioningId = story.play();
+                if (capture != null) {
+                    story.playTeardown(provisioningId);
+                    results.writeResultsTo(capture);
+                    console.line("Wrote one result event per type to " + capture);
+                }
                 if (exitAfterDemo) {
                     console.headline("Demo done.");
                     return;

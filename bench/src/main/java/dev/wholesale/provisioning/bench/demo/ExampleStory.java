@@ -28,7 +28,8 @@ final class ExampleStory {
         this.console = console;
     }
 
-    void play() throws InterruptedException {
+    /** Plays the story; returns the provisioning id of the template it created. */
+    String play() throws InterruptedException {
         console.headline("1. Onboarding template");
         JsonNode template = send(Topics.TEMPLATE_REQUESTS, example("valid/provisioning.template.create.v1.json"));
         String provisioningId = template.path("data").path("template").path("provisioningId").asString();
@@ -41,8 +42,29 @@ final class ExampleStory {
         console.headline("3. Set up customer: locations, users, phone numbers");
         send(Topics.USER_REQUESTS, example("valid/provisioning.users.add.v1.json"));
 
-        console.headline("4. An invalid request gets a rejection with one error per broken field");
+        console.headline("4. Changes billing charges from: a user upgrade, a customer upgrade, a removal");
+        send(Topics.USER_REQUESTS, example("valid/provisioning.users.update.v1.json"));
+        send(Topics.CUSTOMER_REQUESTS, example("valid/provisioning.customer.update.v1.json"));
+        send(Topics.USER_REQUESTS, example("valid/provisioning.users.remove.v1.json"));
+
+        console.headline("5. The same request again changes nothing and emits nothing; an invalid one is refused field by field");
+        results.send(Topics.USER_REQUESTS, "partner-acme/cust-1001",
+                ResultWatcher.JSON.writeValueAsBytes(example("valid/provisioning.users.remove.v1.json")),
+                "provisioning.users.remove.v1", "acme-req-0203 (again)");
         send(Topics.CUSTOMER_REQUESTS, example("invalid/customer-create-several-broken-fields.json"));
+        return provisioningId;
+    }
+
+    /** The rest of the lifecycle, for capturing every result type: template change, deprovisioning, deletion. */
+    void playTeardown(String provisioningId) throws InterruptedException {
+        console.headline("6. Template update, customer deprovisioning, template deletion");
+        ObjectNode update = example("valid/provisioning.template.update.v1.json");
+        ((ObjectNode) update.path("data")).put("provisioningId", provisioningId);
+        send(Topics.TEMPLATE_REQUESTS, update);
+        send(Topics.CUSTOMER_REQUESTS, example("valid/provisioning.customer.delete.v1.json"));
+        ObjectNode delete = example("valid/provisioning.template.delete.v1.json");
+        ((ObjectNode) delete.path("data")).put("provisioningId", provisioningId);
+        send(Topics.TEMPLATE_REQUESTS, delete);
     }
 
     private JsonNode send(String topic, ObjectNode event) throws InterruptedException {

@@ -40,6 +40,7 @@ final class ResultWatcher implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Console console;
     private final Map<String, JsonNode> resultsByRequest = new ConcurrentHashMap<>();
+    private final List<JsonNode> resultsInOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread thread = new Thread(this::watch, "result-watcher");
 
     ResultWatcher(String bootstrapServers, Console console) {
@@ -84,6 +85,21 @@ final class ResultWatcher implements AutoCloseable {
         return resultsByRequest.get(requestId);
     }
 
+    /** Writes the first result event of each type as {@code <type>.json} into {@code directory}. */
+    void writeResultsTo(java.nio.file.Path directory) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            Map<String, JsonNode> firstOfType = new java.util.TreeMap<>();
+            resultsInOrder.forEach(event -> firstOfType.putIfAbsent(event.path("type").asString(), event));
+            for (Map.Entry<String, JsonNode> entry : firstOfType.entrySet()) {
+                java.nio.file.Files.writeString(directory.resolve(entry.getKey() + ".json"),
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entry.getValue()) + "\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void watch() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -96,6 +112,7 @@ final class ResultWatcher implements AutoCloseable {
                     JsonNode event = JSON.readTree(record.value());
                     console.received(ResultSummary.of(event));
                     resultsByRequest.put(event.path("data").path("requestId").asString(), event);
+                    resultsInOrder.add(event);
                 }
             }
         } catch (WakeupException stopping) {

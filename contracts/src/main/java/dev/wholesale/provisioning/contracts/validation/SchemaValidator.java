@@ -79,13 +79,17 @@ public final class SchemaValidator {
         }
         JsonNode data = event.get("data");
         JsonNode type = event.get("type");
-        if (data != null && data.isObject() && type != null && type.isString()) {
-            dataSchemaOfType.apply(type.asString()).ifPresent(schema -> {
-                for (Error error : schema.validate(data)) {
+        if (type != null && type.isString()) {
+            Optional<Schema> dataSchema = dataSchemaOfType.apply(type.asString());
+            if (dataSchema.isEmpty()) {
+                byField.putIfAbsent("attr:type", new FieldError(null, "type",
+                        "'" + type.asString() + "' is not a type of this catalogue"));
+            } else if (data != null && data.isObject()) {
+                for (Error error : dataSchema.get().validate(data)) {
                     String pointer = pointerOf(error);
                     byField.putIfAbsent("data:" + pointer, new FieldError(pointer, null, error.getMessage()));
                 }
-            });
+            }
         }
         return new ArrayList<>(byField.values());
     }
@@ -103,6 +107,8 @@ public final class SchemaValidator {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
+                // Schemas may say in words what a pattern means: "message": {"pattern": "must be an e-mail address"}
+                .errorMessageKeyword("message")
                 .build();
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                 .schemaRegistryConfig(config)

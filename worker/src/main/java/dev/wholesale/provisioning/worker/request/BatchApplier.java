@@ -121,7 +121,7 @@ public class BatchApplier {
                 listener.deadLettered(unreadable.record());
                 RequestIdentity identity = unreadable.record().identity();
                 if (identity != null) {
-                    refuse(identity, unreadable.contentHash(), unreadable.record().origin().key(),
+                    refuse(identity, unreadable.contentHash(), unreadable.record().origin().key(), null,
                             List.of(new ResultError(ErrorCode.VALIDATION_FAILED, "the record could not be read ("
                                     + unreadable.record().reason() + ": " + unreadable.record().detail()
                                     + "); it was sent to the dead-letter topic", null)));
@@ -130,7 +130,7 @@ public class BatchApplier {
             }
             Intake.Checked checked = (Intake.Checked) intake;
             if (checked.validation() instanceof Validation.Invalid invalid) {
-                refuse(invalid.identity(), invalid.contentHash(), checked.recordKey(), invalid.errors());
+                refuse(invalid.identity(), invalid.contentHash(), checked.recordKey(), invalid.subject(), invalid.errors());
                 return;
             }
             ProvisioningRequest request = ((Validation.Valid) checked.validation()).request();
@@ -182,7 +182,8 @@ public class BatchApplier {
             }
         }
 
-        private void refuse(RequestIdentity identity, byte[] contentHash, String recordKey, List<ResultError> errors) {
+        private void refuse(RequestIdentity identity, byte[] contentHash, String recordKey, String subject,
+                            List<ResultError> errors) {
             RequestKey key = new RequestKey(identity.partnerId(), identity.requestId());
             switch (ledger.admit(key, contentHash)) {
                 case REPEAT -> listener.repeated(identity);
@@ -190,7 +191,7 @@ public class BatchApplier {
                 case NEW -> {
                     UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), null);
                     records.add(envelopes.envelope(eventId, identity.partnerId(), recordKey,
-                            Rejections.of(identity, null, errors), null, now));
+                            Rejections.of(identity, subject, errors), null, now));
                     ledger.record(key, contentHash, identity.type(), RequestLog.State.COMPLETED, eventId, now);
                     listener.rejected(identity, errors);
                 }

@@ -52,7 +52,7 @@ public class RequestValidator {
         byte[] hash = ContentHash.of(identity.type(), data);
         Optional<RequestType> type = RequestType.fromWire(identity.type());
         if (type.isEmpty()) {
-            return new Validation.Invalid(identity, hash, List.of(new ResultError(ErrorCode.UNSUPPORTED_TYPE,
+            return new Validation.Invalid(identity, hash, null, List.of(new ResultError(ErrorCode.UNSUPPORTED_TYPE,
                     "type '" + identity.type() + "' is not a request type of the catalogue", null)));
         }
         List<ResultError> whole = new ArrayList<>();
@@ -67,7 +67,7 @@ public class RequestValidator {
             }
         }
         if (!whole.isEmpty()) {
-            return new Validation.Invalid(identity, hash, whole);
+            return new Validation.Invalid(identity, hash, CustomerScope.customerExternalId(type.get(), data), whole);
         }
         return new Validation.Valid(new ProvisioningRequest(identity, type.get(), recordKey, event, data,
                 hash, byItem.isEmpty() ? ItemErrors.NONE : new ItemErrors(byItem)));

@@ -24,6 +24,8 @@ public sealed interface Validation {
         }
     }
 
-    record Invalid(RequestIdentity identity, byte[] contentHash, List<ResultError> errors) implements Validation {
+    /** @param subject the customer the request names, if it names one readably, for the refusal's subject */
+    record Invalid(RequestIdentity identity, byte[] contentHash, String subject, List<ResultError> errors)
+            implements Validation {
     }
 }
