@@ -119,6 +119,20 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
         assertThat(rejection.path("type").asString()).isEqualTo("provisioning.request.rejected.v1");
     }
 
+    @Test
+    void aBinaryModeRequestIsAnsweredAndItsTraceContextIsCarriedToTheResult() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        byte[] data = RequestTopicsClient.JSON.writeValueAsBytes(Requests.template("Binary mode"));
+        client.send(templates(), PARTNER + "/Binary mode", data, Map.of(
+                "ce_specversion", "1.0", "ce_id", "binary-t1", "ce_source", "urn:test:ordering",
+                "ce_type", "provisioning.template.create.v1", "ce_partnerid", PARTNER,
+                "ce_traceparent", traceparent, "content-type", "application/json"));
+        JsonNode result = client.awaitResult("binary-t1");
+        assertThat(result.path("type").asString()).isEqualTo("provisioning.template.created.v1");
+        assertThat(result.path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(result.path("source").asString()).isEqualTo("urn:wholesale:provisioning-worker");
+    }
+
     private String createTemplate(String requestId, String name) {
         client.send(templates(), PARTNER + "/" + name, RequestTopicsClient.event("provisioning.template.create.v1",
                 PARTNER, requestId, Requests.template(name)));
