@@ -52,12 +52,18 @@ final class ExampleStory {
                 ResultWatcher.JSON.writeValueAsBytes(example("valid/provisioning.users.remove.v1.json")),
                 "provisioning.users.remove.v1", "acme-req-0203 (again)");
         send(Topics.CUSTOMER_REQUESTS, example("invalid/customer-create-several-broken-fields.json"));
+
+        console.headline("6. A record that is not even JSON goes to the dead-letter topic; its sender is told if it can be");
+        byte[] truncated = ("{\"specversion\":\"1.0\",\"id\":\"acme-req-0999\",\"type\":\"provisioning.users.add.v1\","
+                + "\"partnerid\":\"partner-acme\",\"data\":{\"customerExternalId\":\"cust-1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        results.send(Topics.USER_REQUESTS, "partner-acme/cust-1001", truncated, "(truncated JSON)", "acme-req-0999");
+        results.awaitResult("acme-req-0999", WAIT);
         return provisioningId;
     }
 
     /** The rest of the lifecycle, for capturing every result type: template change, deprovisioning, deletion. */
     void playTeardown(String provisioningId) throws InterruptedException {
-        console.headline("6. Template update, customer deprovisioning, template deletion");
+        console.headline("7. Template update, customer deprovisioning, template deletion");
         ObjectNode update = example("valid/provisioning.template.update.v1.json");
         ((ObjectNode) update.path("data")).put("provisioningId", provisioningId);
         send(Topics.TEMPLATE_REQUESTS, update);

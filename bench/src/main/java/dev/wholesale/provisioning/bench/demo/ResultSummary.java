@@ -22,6 +22,14 @@ final class ResultSummary {
                     .append(" package=").append(data.path("package").asString())
                     .append(" administrator=").append(data.path("administrator").path("email").asString());
         }
+        if (data.has("changes")) {
+            data.path("changes").properties().forEach(change -> line.append("  ").append(change.getKey()).append(": ")
+                    .append(change.getValue().path("before")).append(" -> ").append(change.getValue().path("after")));
+            line.append("  administrator package=").append(data.path("administrator").path("package").asString());
+        }
+        if (data.has("usersRemoved")) {
+            line.append("  users removed per package=").append(data.path("usersRemoved"));
+        }
         if (data.has("countsPerPackage")) {
             line.append("  users per package=").append(data.path("countsPerPackage"));
         }
