@@ -17,5 +17,10 @@ public enum DeadLetterReason {
     /** A string, number or property name longer than the parser accepts. */
     TOKEN_TOO_LONG,
     /** The content-type header names something other than JSON or a structured CloudEvent. */
-    UNSUPPORTED_CONTENT_TYPE
+    UNSUPPORTED_CONTENT_TYPE,
+    /**
+     * Readable, but applying it failed again and again without an outage (a defect, or data the
+     * store refuses): set aside so that its partition moves on. No result is published for it.
+     */
+    PROCESSING_FAILED
 }

@@ -21,11 +21,14 @@ public final class DeadLetters {
     }
 
     public static OutboxRecord of(DecodedRecord.Unreadable unreadable) {
-        RecordOrigin origin = unreadable.origin();
+        return of(unreadable.origin(), unreadable.reason(), unreadable.detail());
+    }
+
+    public static OutboxRecord of(RecordOrigin origin, DeadLetterReason reason, String detail) {
         List<OutboxRecord.Header> headers = new ArrayList<>();
         origin.headers().forEach(header -> headers.add(new OutboxRecord.Header(header.key(), header.value())));
-        headers.add(header(REASON, unreadable.reason().name()));
-        headers.add(header(DETAIL, unreadable.detail()));
+        headers.add(header(REASON, reason.name()));
+        headers.add(header(DETAIL, detail));
         headers.add(header(ORIGINAL_TOPIC, origin.topic()));
         headers.add(header(ORIGINAL_PARTITION, Integer.toString(origin.partition())));
         headers.add(header(ORIGINAL_OFFSET, Long.toString(origin.offset())));

@@ -8,7 +8,11 @@ import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.wholesale.provisioning.worker.request.BatchApplier;
+import dev.wholesale.provisioning.worker.request.Failures;
 import dev.wholesale.provisioning.worker.request.Intake;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
 
@@ -18,6 +22,8 @@ import dev.wholesale.provisioning.worker.request.RequestValidator;
  * container's error handler retries the same batch with backoff, without committing offsets.
  */
 public class RequestListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestListener.class);
 
     private final RecordDecoder decoder;
     private final RequestValidator validator;
@@ -29,6 +35,11 @@ public class RequestListener {
         this.applier = applier;
     }
 
+    /** Tries of one batch that failed without an outage before its records are tried one by one. */
+    static final int TRIES_BEFORE_ISOLATION = 3;
+
+    private final FailedBatches failedBatches = new FailedBatches();
+
     @KafkaListener(id = "provisioning-requests", idIsGroup = false, topics = {
             "${provisioning.topics.template-requests:provisioning.template-requests.v1}",
             "${provisioning.topics.customer-requests:provisioning.customer-requests.v1}",
@@ -39,7 +50,37 @@ public class RequestListener {
         for (ConsumerRecord<String, byte[]> record : records) {
             batch.add(check(decoder.decode(origin(record))));
         }
-        applier.apply(batch);
+        try {
+            applier.apply(batch);
+            failedBatches.forget(records);
+        } catch (RuntimeException failure) {
+            if (Failures.isOutage(failure) || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
+                throw failure; // the container's error handler tries the same batch again after a pause
+            }
+            applyOneByOne(batch, failure);
+            failedBatches.forget(records);
+        }
+    }
+
+    /**
+     * A batch that keeps failing without an outage holds a record that cannot be applied (a bug, or
+     * data the store refuses). Apply each record in a transaction of its own; the one that still
+     * fails is dead-lettered with the reason PROCESSING_FAILED, so its partition moves on. Records
+     * applied before are not applied twice when the batch comes round again: they are repeats then.
+     */
+    private void applyOneByOne(List<Intake> batch, RuntimeException batchFailure) {
+        log.warn("A batch of {} records failed {} times without an outage ({}); applying its records one by one",
+                batch.size(), TRIES_BEFORE_ISOLATION, batchFailure.toString());
+        for (Intake intake : batch) {
+            try {
+                applier.apply(List.of(intake));
+            } catch (RuntimeException failure) {
+                if (Failures.isOutage(failure)) {
+                    throw failure;
+                }
+                applier.quarantine(intake, failure);
+            }
+        }
     }
 
     private Intake check(DecodedRecord decoded) {
@@ -47,7 +88,7 @@ public class RequestListener {
             return new Intake.Unreadable(unreadable, ContentHash.ofBytes(unreadable.origin().value()));
         }
         DecodedRecord.Event event = (DecodedRecord.Event) decoded;
-        return new Intake.Checked(validator.validate(event), event.origin().key());
+        return new Intake.Checked(event.origin(), validator.validate(event));
     }
 
     private static RecordOrigin origin(ConsumerRecord<String, byte[]> record) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.request.BatchListener;
 import dev.wholesale.provisioning.worker.request.Outcome;
@@ -73,6 +74,13 @@ public class RequestOutcomes implements BatchListener {
                 .register(meters).increment();
         log.warn("record {} dead-lettered: reason={} detail={}", record.origin().coordinates(), record.reason(),
                 record.detail());
+    }
+
+    @Override
+    public void quarantined(RecordOrigin origin, RuntimeException failure) {
+        Counter.builder("provisioning.dead.letters").description("Records sent to a dead-letter topic")
+                .tag("topic", origin.topic()).tag("reason", "PROCESSING_FAILED").register(meters).increment();
+        log.error("record {} could not be applied and was dead-lettered (PROCESSING_FAILED)", origin.coordinates(), failure);
     }
 
     private void count(String type, String outcome) {

@@ -17,7 +17,9 @@ import dev.wholesale.provisioning.worker.config.WorkerProperties;
 import dev.wholesale.provisioning.worker.idempotency.IdempotencyLedger;
 import dev.wholesale.provisioning.worker.idempotency.RequestKey;
 import dev.wholesale.provisioning.worker.idempotency.RequestLog;
+import dev.wholesale.provisioning.worker.intake.DeadLetterReason;
 import dev.wholesale.provisioning.worker.intake.DeadLetters;
+import dev.wholesale.provisioning.worker.observability.PersonalDataMask;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 import dev.wholesale.provisioning.worker.outbox.OutboxWriter;
@@ -71,6 +73,20 @@ public class BatchApplier {
         }
         requestLog.insert(ledger.additions());
         outbox.write(run.records, now);
+    }
+
+    /**
+     * Sets aside a record that cannot be applied: it goes to the dead-letter topic with reason
+     * PROCESSING_FAILED, in a transaction of its own, and nothing else about it is recorded, so that
+     * the sender can re-send it once the cause is fixed.
+     */
+    @Transactional
+    public void quarantine(Intake intake, RuntimeException failure) {
+        String detail = failure.getClass().getSimpleName() + ": "
+                + PersonalDataMask.mask(String.valueOf(failure.getMessage()));
+        outbox.write(List.of(DeadLetters.of(intake.origin(), DeadLetterReason.PROCESSING_FAILED,
+                detail.length() > 500 ? detail.substring(0, 500) : detail)), clock.instant());
+        listener.quarantined(intake.origin(), failure);
     }
 
     private static String traceparentOf(Intake intake) {

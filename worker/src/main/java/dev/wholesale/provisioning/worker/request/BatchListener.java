@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 
 /** What happened to each request of a batch, for logs and metrics. Called inside the transaction. */
@@ -20,4 +21,7 @@ public interface BatchListener {
     void released(ProvisioningRequest request);
 
     void deadLettered(DecodedRecord.Unreadable record);
+
+    /** A readable record set aside because applying it kept failing without an outage. */
+    void quarantined(RecordOrigin origin, RuntimeException failure);
 }

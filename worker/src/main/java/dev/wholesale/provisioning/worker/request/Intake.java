@@ -1,6 +1,7 @@
 package dev.wholesale.provisioning.worker.request;
 
 import dev.wholesale.provisioning.worker.intake.DecodedRecord;
+import dev.wholesale.provisioning.worker.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 
 /** A consumed record after decoding and validation, ready for the batch transaction. */
@@ -9,18 +10,30 @@ public sealed interface Intake {
     /** Null when the record does not say who sent it and what it is. */
     RequestIdentity identity();
 
+    /** The record as consumed. */
+    RecordOrigin origin();
+
     /** Dead-lettered; refused as well if its identity could be read. */
     record Unreadable(DecodedRecord.Unreadable record, byte[] contentHash) implements Intake {
         @Override
         public RequestIdentity identity() {
             return record.identity();
         }
+
+        @Override
+        public RecordOrigin origin() {
+            return record.origin();
+        }
     }
 
-    record Checked(Validation validation, String recordKey) implements Intake {
+    record Checked(RecordOrigin origin, Validation validation) implements Intake {
         @Override
         public RequestIdentity identity() {
             return validation.identity();
+        }
+
+        public String recordKey() {
+            return origin.key();
         }
     }
 }
