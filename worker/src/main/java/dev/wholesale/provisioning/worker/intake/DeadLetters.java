@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
-import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 
 /** Builds the dead letter for an unreadable record: the record as received, plus why. */

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 
-import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import dev.wholesale.provisioning.contracts.catalogue.RequestType;
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.contracts.validation.FieldError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
-import dev.wholesale.provisioning.worker.idempotency.ContentHash;
+import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.intake.DecodedRecord;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.support.TextSafety;

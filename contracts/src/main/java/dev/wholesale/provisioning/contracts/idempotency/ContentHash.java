@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.idempotency;
+package dev.wholesale.provisioning.contracts.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,73 @@
+package dev.wholesale.provisioning.bench.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (embedded binaries, its own server process) on a fixed port and data
+ * directory, so that it can be stopped for a while and started again with all its data, as an
+ * outage or a failover would look to the worker.
+ */
+public final class PostgresProcess implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres postgres;
+
+    private PostgresProcess(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    public static PostgresProcess start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        PostgresProcess server = new PostgresProcess(dataDirectory, KafkaProcess.freePort());
+        server.start();
+        return server;
+    }
+
+    public synchronized void start() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off")
+                .setRegisterShutdownHook(false)
+                .start();
+    }
+
+    public synchronized void stop() throws IOException {
+        postgres.close();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public String createDatabase(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return jdbcUrl(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
