@@ -1,0 +1,202 @@
+package dev.wholesale.provisioning.bench.reconcile;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import dev.wholesale.provisioning.bench.reconcile.ReconciliationReport.Anomaly;
+import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Compares what was asked (the request topics), what was answered (the results topic, read as
+ * billing reads it) and what the database holds:
+ * <ul>
+ *   <li>every readable request has exactly one result per distinct content of its id (the
+ *       original, plus one refusal per reuse of the id), none lost, none doubled;</li>
+ *   <li>result event ids are unique; each unreadable record was dead-lettered once;</li>
+ *   <li>replaying the results of each customer in topic order (as billing does) gives exactly the
+ *       customers, users and packages the database holds, and a customer's facts come in order;</li>
+ *   <li>every customer in the database belongs to the partner whose result created it.</li>
+ * </ul>
+ * Run it when the worker is idle (no lag, empty outbox), against any deployment.
+ */
+public final class Reconciliation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final TopicReader reader;
+    private final String jdbcUrl;
+    private final Properties jdbcProperties;
+    private final List<String> requestTopics;
+    private final String resultTopic;
+
+    public Reconciliation(String bootstrapServers, Properties kafkaClientSettings, String jdbcUrl, String user,
+                          String password, List<String> requestTopics, String resultTopic) {
+        this.reader = new TopicReader(bootstrapServers, kafkaClientSettings);
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcProperties = new Properties();
+        jdbcProperties.put("user", user);
+        jdbcProperties.put("password", password == null ? "" : password);
+        this.requestTopics = requestTopics;
+        this.resultTopic = resultTopic;
+    }
+
+    public static Reconciliation withDefaultTopics(String bootstrapServers, String jdbcUrl, String user, String password) {
+        return new Reconciliation(bootstrapServers, new Properties(), jdbcUrl, user, password,
+                List.of(Topics.TEMPLATE_REQUESTS, Topics.CUSTOMER_REQUESTS, Topics.USER_REQUESTS), Topics.RESULTS);
+    }
+
+    public ReconciliationReport run() throws SQLException {
+        ReconciliationReport report = new ReconciliationReport();
+        List<ConsumerRecord<String, byte[]>> requests = reader.readAll(requestTopics);
+        List<ConsumerRecord<String, byte[]>> deadLetters = reader.readAll(requestTopics.stream().map(Topics::dltOf).toList());
+        List<ConsumerRecord<String, byte[]>> results = reader.readAll(List.of(resultTopic));
+        report.count("request records", requests.size());
+        report.count("dead letters", deadLetters.size());
+        report.count("result events", results.size());
+
+        Map<String, Set<String>> contentsById = new HashMap<>();
+        int unreadable = 0;
+        for (ConsumerRecord<String, byte[]> record : requests) {
+            RequestRecord request = RequestRecord.of(record);
+            if (request == null) {
+                unreadable++;
+            } else {
+                contentsById.computeIfAbsent(request.partnerId() + "/" + request.requestId(), k -> new HashSet<>())
+                        .add(request.contentHash());
+            }
+        }
+        report.count("readable requests", requests.size() - unreadable);
+        report.count("distinct requests (partner, id, content)", contentsById.values().stream().mapToLong(Set::size).sum());
+        checkDeadLetters(deadLetters, unreadable, report);
+
+        Map<String, List<JsonNode>> resultsById = new HashMap<>();
+        Set<String> eventIds = new HashSet<>();
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : results) {
+            JsonNode event = JSON.readTree(record.value());
+            events.add(event);
+            if (!eventIds.add(event.path("id").asString())) {
+                report.anomaly(Anomaly.DUPLICATE_EVENT_ID, event.path("id").asString());
+            }
+            resultsById.computeIfAbsent(event.path("partnerid").asString() + "/"
+                    + event.path("data").path("requestId").asString(), k -> new ArrayList<>()).add(event);
+        }
+        try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcProperties)) {
+            Set<String> quarantined = quarantinedRequests(deadLetters);
+            Set<String> waiting = strings(db, "select partner_id || '/' || request_id from waiting_request");
+            report.count("requests still waiting for their customer", waiting.size());
+            contentsById.forEach((id, contents) -> {
+                int answered = resultsById.getOrDefault(id, List.of()).size();
+                if (answered < contents.size() && !waiting.contains(id) && !quarantined.contains(id)) {
+                    report.anomaly(Anomaly.LOST_RESULT, id + ": " + contents.size() + " distinct contents, " + answered + " results");
+                } else if (answered > contents.size()) {
+                    report.anomaly(Anomaly.DUPLICATE_RESULT, id + ": " + contents.size() + " distinct contents, " + answered + " results");
+                }
+            });
+            BillingReplay replay = new BillingReplay(report);
+            events.forEach(replay::apply);
+            report.count("customers in the replayed results", replay.customers().size());
+            report.count("active users in the replayed results", replay.activeUsers());
+            replay.compareWith(db);
+        }
+        return report;
+    }
+
+    /** Each unreadable record is dead-lettered exactly once. */
+    private static void checkDeadLetters(List<ConsumerRecord<String, byte[]>> deadLetters, int unreadable,
+                                         ReconciliationReport report) {
+        Set<String> origins = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+            String origin = header(deadLetter, "dlt-original-topic") + "-" + header(deadLetter, "dlt-original-partition")
+                    + "@" + header(deadLetter, "dlt-original-offset");
+            if (!origins.add(origin)) {
+                report.anomaly(Anomaly.DUPLICATE_DEAD_LETTER, origin);
+            }
+        }
+        if (origins.size() < unreadable) {
+            report.anomaly(Anomaly.UNANSWERED_DEAD_LETTER, unreadable + " records are not JSON, only " + origins.size()
+                    + " dead letters");
+        }
+    }
+
+    private static Set<String> quarantinedRequests(List<ConsumerRecord<String, byte[]>> deadLetters) {
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+            if ("PROCESSING_FAILED".equals(header(deadLetter, "dlt-reason"))) {
+                RequestRecord request = RequestRecord.of(deadLetter);
+                if (request != null) {
+                    ids.add(request.partnerId() + "/" + request.requestId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    static Set<String> strings(Connection db, String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A request as the worker identifies it: partner, id and a fingerprint of its content. */
+    record RequestRecord(String partnerId, String requestId, String contentHash) {
+
+        static RequestRecord of(ConsumerRecord<String, byte[]> record) {
+            if (header(record, "ce_specversion") != null && !String.valueOf(header(record, "content-type"))
+                    .startsWith("application/cloudevents")) {
+                return identified(header(record, "ce_partnerid"), header(record, "ce_id"), header(record, "ce_type"),
+                        parse(record.value()), record.value());
+            }
+            JsonNode event = parse(record.value());
+            if (event == null || !event.isObject()) {
+                return null;
+            }
+            return identified(event.path("partnerid").asString(null), event.path("id").asString(null),
+                    event.path("type").asString(null), event.get("data"), record.value());
+        }
+
+        private static RequestRecord identified(String partnerId, String requestId, String type, JsonNode data, byte[] raw) {
+            if (partnerId == null || requestId == null || type == null) {
+                return null;
+            }
+            byte[] hash = data == null ? ContentHash.ofBytes(raw) : ContentHash.of(type, data);
+            return new RequestRecord(partnerId, requestId, HexFormat.of().formatHex(hash));
+        }
+
+        private static JsonNode parse(byte[] value) {
+            try {
+                return value == null ? null : JSON.readTree(value);
+            } catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+    }
+}
