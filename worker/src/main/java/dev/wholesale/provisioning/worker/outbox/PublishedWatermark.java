@@ -25,6 +25,7 @@ final class PublishedWatermark {
     static final String SEQ_HEADER = "outbox-seq";
     private static final int FIRST_WINDOW = 16;
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final Supplier<Consumer<byte[], byte[]>> readCommittedConsumers;
 
@@ -69,7 +70,12 @@ final class PublishedWatermark {
     private static long highestSeqBetween(Consumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to) {
         consumer.seek(partition, from);
         long highest = -1;
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (consumer.position(partition) < to) {
+            if (System.nanoTime() > deadline) {
+                // The relay starts over; better than guessing a watermark.
+                throw new IllegalStateException("could not read " + partition + " up to offset " + to + " within " + READ_TIMEOUT);
+            }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(partition)) {
                 if (record.offset() >= to) {
                     break;
