@@ -10,9 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
-import dev.wholesale.provisioning.testkit.DataSourceSpec;
+import dev.wholesale.provisioning.worker.DatabaseOutage;
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
 
@@ -84,15 +81,11 @@ class OperationsIT extends WorkerIntegrationTest {
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
 
-        String database = new DataSourceSpec(environment.getProperty("spring.datasource.url"), "x", "").databaseName();
-        setConnectionsAllowed(database, false);
-        try {
+        try (DatabaseOutage outage = DatabaseOutage.begin(environment.getProperty("spring.datasource.url"))) {
             JsonNode down = awaitReadiness("DOWN");
             assertThat(down.path("components").path("db").path("status").asString()).isEqualTo("DOWN");
             assertThat(down.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
             assertThat(getJson("/actuator/health/liveness").path("status").asString()).isEqualTo("UP");
-        } finally {
-            setConnectionsAllowed(database, true);
         }
         awaitReadiness("UP");
     }
@@ -140,16 +133,5 @@ class OperationsIT extends WorkerIntegrationTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void setConnectionsAllowed(String database, boolean allowed) throws Exception {
-        DataSourceSpec admin = INFRA.postgres().admin();
-        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("alter database \"" + database + "\" allow_connections " + allowed);
-            if (!allowed) {
-                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
-            }
-        }
     }
 }
