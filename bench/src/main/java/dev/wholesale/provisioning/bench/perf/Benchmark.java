@@ -1,0 +1,233 @@
+package dev.wholesale.provisioning.bench.perf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.wholesale.provisioning.bench.load.LoadPlan;
+import dev.wholesale.provisioning.bench.load.LoadSender;
+import dev.wholesale.provisioning.bench.process.KafkaProcess;
+import dev.wholesale.provisioning.bench.process.PostgresProcess;
+import dev.wholesale.provisioning.bench.process.WorkerProcess;
+import dev.wholesale.provisioning.bench.reconcile.Reconciliation;
+import dev.wholesale.provisioning.bench.reconcile.ReconciliationReport;
+import dev.wholesale.provisioning.contracts.catalogue.Topics;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The worker against a migration burst, next to what the hardware allows: loads the burst into
+ * Kafka first, then starts the worker and measures until every result is out; then a paced run at
+ * half that speed for latency; the plain-consumer and plain-COPY baselines in the same run; and a
+ * reconciliation. Prints the figures and writes them as JSON, an SVG chart and a history line.
+ * <pre>mvn -B -q -pl bench exec:java -Dexec.mainClass=dev.wholesale.provisioning.bench.perf.Benchmark \
+ *     -Dexec.args="--customers=10000 --users=1000000"</pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        int customers = Integer.parseInt(options.getOrDefault("customers", "10000"));
+        int users = Integer.parseInt(options.getOrDefault("users", "1000000"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
+        int halfSpeedSeconds = Integer.parseInt(options.getOrDefault("half-speed-seconds", "30"));
+        String runId = "bench-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14);
+        Path directory = Files.createDirectories(Path.of("target", "benchmark", runId)).toAbsolutePath();
+        Path migration = Path.of("worker/src/main/resources/db/migration/V1__provisioning_schema.sql");
+        if (!Files.exists(migration)) {
+            migration = Path.of("../", migration.toString());
+        }
+        BenchmarkReport report = new BenchmarkReport();
+        ObjectNode figures = report.figures.put("run", runId).put("at", Instant.now().toString())
+                .put("customers", customers).put("users", users).put("batchSize", batch)
+                .put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+        say("run " + runId + ": " + customers + " customers, " + users + " users in batches of " + batch);
+
+        try (KafkaProcess kafka = KafkaProcess.format(directory.resolve("kafka")).start();
+             PostgresProcess postgres = PostgresProcess.start(directory.resolve("postgres"))) {
+            String jdbcUrl = postgres.createDatabase("provisioning");
+            Map<String, String> environment = Map.of(
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "SPRING_DATASOURCE_URL", jdbcUrl + "?reWriteBatchedInserts=true",
+                    "SPRING_DATASOURCE_USERNAME", postgres.username(), "SPRING_DATASOURCE_PASSWORD", "",
+                    "LOGGING_LEVEL_PROVISIONING_REQUESTS", "WARN");
+            List<String> jvm = List.of("-Xmx512m");
+
+            Map<String, String> templates = createTemplates(kafka, jdbcUrl, postgres, environment, jvm, directory, runId);
+            BurstPlan burst = new BurstPlan(runId, templates, customers, users, batch, 1);
+            Map<String, Long> sentAt = ResultCounter.newSentAtMap();
+            long loadStart = System.nanoTime();
+            send(kafka, burst, sentAt, 0);
+            say("burst loaded into Kafka: " + (burst.customerRequests() + burst.userRequests()) + " records in "
+                    + seconds(loadStart) + " s");
+
+            Baselines.ConsumerBaseline consumerBaseline = Baselines.consume(kafka.bootstrapServers(),
+                    List.of(Topics.CUSTOMER_REQUESTS, Topics.USER_REQUESTS));
+            say(String.format("baseline, plain consumer: %,d records in %.1f s = %,.0f records/s (%,.0f users/s)",
+                    consumerBaseline.records(), consumerBaseline.seconds(), consumerBaseline.recordsPerSecond(),
+                    consumerBaseline.recordsPerSecond() * batch));
+
+            long expected = burst.customerRequests() + burst.userRequests();
+            Map<Long, long[]> throughput = new LinkedHashMap<>();
+            try (ResultCounter counter = new ResultCounter(kafka.bootstrapServers(), sentAt)) {
+                counter.start();
+                try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), 18180, environment, jvm,
+                        directory.resolve("worker.log"))) {
+                    Duration startup = worker.awaitReady(Duration.ofSeconds(120));
+                    ProcessStats stats = new ProcessStats(worker.pid(), worker.port());
+                    long readyAt = System.currentTimeMillis();
+                    double cpuBefore = stats.cpuSeconds();
+                    awaitResults(counter, 0, expected, stats, Duration.ofMinutes(30));
+                    double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
+                    double cpu = stats.cpuSeconds() - cpuBefore;
+                    ObjectNode full = figures.putObject("fullSpeed")
+                            .put("seconds", round(busy))
+                            .put("customersPerSecond", round(counter.customers.get() / busy))
+                            .put("usersPerSecond", round(counter.users.get() / busy))
+                            .put("resultsPerSecond", round(counter.results.get() / busy))
+                            .put("workerCpuCoresUsed", round(cpu / busy))
+                            .put("startupSeconds", round(startup.toMillis() / 1000.0));
+                    full.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
+                    say(String.format("worker at full speed: %,.0f customers/s, %,.0f users/s, %,.0f results/s over %.1f s;"
+                                    + " %.2f cores; start-up %.1f s", counter.customers.get() / busy,
+                            counter.users.get() / busy, counter.results.get() / busy, busy, cpu / busy,
+                            startup.toMillis() / 1000.0));
+                    throughput.putAll(counter.perSecond);
+
+                    int rate = (int) Math.max(1, counter.results.get() / busy / 2);
+                    counter.restartClock();
+                    BurstPlan paced = new BurstPlan(runId + "h", templates, Math.max(1, rate * halfSpeedSeconds / 10),
+                            Math.max(batch, rate * halfSpeedSeconds * batch * 9 / 10), batch, 0);
+                    long pacedExpected = paced.customerRequests() + paced.userRequests();
+                    long before = counter.results.get();
+                    send(kafka, paced, sentAt, rate);
+                    awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
+                    figures.putObject("halfSpeed").put("requestsPerSecond", rate)
+                            .set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
+                    say("worker at half speed (" + rate + " requests/s): latency " + figures.path("halfSpeed").path("latencyFromSend"));
+                    figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
+                            .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
+                    say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "
+                            + stats.rssPeak() / (1024 * 1024) + " MiB");
+
+                    Baselines.JdbcBaseline jdbc = Baselines.copy(postgres.jdbcUrl("postgres"), postgres.username(),
+                            migration, customers, users);
+                    say(String.format("baseline, plain COPY into the same tables: %,.0f customers/s, %,.0f users/s",
+                            jdbc.customersPerSecond(), jdbc.usersPerSecond()));
+                    double slowerUsersBaseline = Math.min(jdbc.usersPerSecond(), consumerBaseline.recordsPerSecond() * batch);
+                    double ratio = (counter.users.get() == 0 ? 0 : figures.path("fullSpeed").path("usersPerSecond").asDouble())
+                            / slowerUsersBaseline;
+                    figures.putObject("baselines")
+                            .put("consumerRecordsPerSecond", round(consumerBaseline.recordsPerSecond()))
+                            .put("consumerUsersPerSecond", round(consumerBaseline.recordsPerSecond() * batch))
+                            .put("copyCustomersPerSecond", round(jdbc.customersPerSecond()))
+                            .put("copyUsersPerSecond", round(jdbc.usersPerSecond()))
+                            .put("workerUsersPerSecondAsShareOfSlowerBaseline", round(ratio));
+                    say(String.format("worker users/s = %.2f of the slower baseline", ratio));
+                }
+            }
+            ReconciliationReport reconciliation = Reconciliation.withDefaultTopics(kafka.bootstrapServers(), jdbcUrl,
+                    postgres.username(), "").run();
+            reconciliation.print(System.out);
+            figures.put("reconciliationClean", reconciliation.isClean());
+            report.write(resultsDirectory(), runId, throughput);
+            say("figures written to " + resultsDirectory().resolve(runId + ".json") + ", chart "
+                    + resultsDirectory().resolve(runId + "-throughput.svg") + ", history " + resultsDirectory().resolve("history.jsonl"));
+        }
+    }
+
+    private static Path resultsDirectory() {
+        Path fromRoot = Path.of("bench", "results");
+        return Files.isDirectory(Path.of("bench")) ? fromRoot : Path.of("results");
+    }
+
+    private static Map<String, String> createTemplates(KafkaProcess kafka, String jdbcUrl, PostgresProcess postgres,
+                                                       Map<String, String> environment, List<String> jvm, Path directory,
+                                                       String runId) throws Exception {
+        try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), 18181, environment, jvm,
+                directory.resolve("worker-setup.log"));
+             LoadSender sender = new LoadSender(kafka.bootstrapServers())) {
+            worker.awaitReady(Duration.ofSeconds(120));
+            for (String partner : List.of("partner-1", "partner-2", "partner-3", "partner-4")) {
+                sender.send(LoadPlan.template(partner, runId));
+            }
+            Map<String, String> ids = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ids.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                try (var db = DriverManager.getConnection(jdbcUrl, postgres.username(), "");
+                     var rows = db.createStatement().executeQuery("select partner_id, provisioning_id from template")) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Sends a plan as fast as possible ({@code perSecond} 0) or paced; notes each request's send time. */
+    private static void send(KafkaProcess kafka, BurstPlan plan, Map<String, Long> sentAt, int perSecond) throws Exception {
+        try (LoadSender sender = new LoadSender(kafka.bootstrapServers())) {
+            long start = System.nanoTime();
+            AtomicLong sent = new AtomicLong();
+            plan.forEach(record -> {
+                if (perSecond > 0) {
+                    long due = start + sent.get() * 1_000_000_000L / perSecond;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+                String id = new String(record.value(), 0, Math.min(200, record.value().length), java.nio.charset.StandardCharsets.UTF_8)
+                        .replaceFirst("^.*?\"id\":\"([^\"]+)\".*$", "$1");
+                sentAt.put(id, System.currentTimeMillis());
+                sender.send(record);
+                sent.incrementAndGet();
+            });
+        }
+    }
+
+    /** Waits until {@code expected} results more than {@code start} have been counted. */
+    private static void awaitResults(ResultCounter counter, long start, long expected, ProcessStats stats, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (counter.results.get() - start < expected && System.nanoTime() < deadline) {
+            stats.sampleHeap();
+            Thread.sleep(1000);
+        }
+        if (counter.results.get() - start < expected) {
+            throw new IllegalStateException("only " + (counter.results.get() - start) + " of " + expected + " results");
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void say(String line) {
+        System.out.println("[benchmark] " + line);
+    }
+}

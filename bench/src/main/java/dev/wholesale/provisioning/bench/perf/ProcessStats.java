@@ -1,0 +1,60 @@
+package dev.wholesale.provisioning.bench.perf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** CPU, resident memory and heap of a worker process, read from /proc and from its actuator. */
+final class ProcessStats {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private final long pid;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long heapPeak;
+
+    ProcessStats(long pid, int port) {
+        this.pid = pid;
+        this.port = port;
+    }
+
+    /** CPU seconds (user + system) the process has used so far. */
+    double cpuSeconds() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
+                .replaceFirst("^.*\\) ", "").split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+    }
+
+    /** Peak resident set size in bytes (VmHWM). */
+    long rssPeak() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** Samples used heap; call every second or so. */
+    void sampleHeap() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long used = JsonMapper.builder().build().readTree(response.body()).path("measurements").get(0).path("value").asLong();
+            heapPeak = Math.max(heapPeak, used);
+        } catch (Exception notNow) {
+            // the worker may be busy or restarting; the next sample counts
+        }
+    }
+
+    long heapPeak() {
+        return heapPeak;
+    }
+}
