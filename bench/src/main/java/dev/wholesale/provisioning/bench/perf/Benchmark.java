@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * reconciliation. Prints the figures and writes them as JSON, an SVG chart and a history line.
  * <pre>mvn -B -q -pl bench exec:java -Dexec.mainClass=dev.wholesale.provisioning.bench.perf.Benchmark \
  *     -Dexec.args="--customers=10000 --users=1000000"</pre>
+ * {@code --worker-jvm="-XX:StartFlightRecording=filename=worker.jfr,settings=profile"} profiles the
+ * worker (JFR); such runs are for finding where time goes, not for the history.
  */
 public final class Benchmark {
 
@@ -65,7 +67,10 @@ public final class Benchmark {
                     "SPRING_DATASOURCE_URL", jdbcUrl + "?reWriteBatchedInserts=true",
                     "SPRING_DATASOURCE_USERNAME", postgres.username(), "SPRING_DATASOURCE_PASSWORD", "",
                     "LOGGING_LEVEL_PROVISIONING_REQUESTS", "WARN");
-            List<String> jvm = List.of("-Xmx512m");
+            List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx512m"));
+            if (options.containsKey("worker-jvm")) {
+                jvm.addAll(List.of(options.get("worker-jvm").split(" ")));
+            }
 
             Map<String, String> templates = createTemplates(kafka, jdbcUrl, postgres, environment, jvm, directory, runId);
             BurstPlan burst = new BurstPlan(runId, templates, customers, users, batch, 1);
