@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>mvn -B -q -pl bench exec:java -Dexec.mainClass=dev.wholesale.provisioning.bench.perf.Benchmark \
  *     -Dexec.args="--customers=10000 --users=1000000"</pre>
  * {@code --worker-jvm="-XX:StartFlightRecording=filename=worker.jfr,settings=profile"} profiles the
- * worker (JFR); such runs are for finding where time goes, not for the history.
+ * worker (JFR); such runs are for finding where time goes, not for the history. {@code --note="..."}
+ * says in the history what the run tried.
  */
 public final class Benchmark {
 
@@ -56,7 +57,8 @@ public final class Benchmark {
         BenchmarkReport report = new BenchmarkReport();
         ObjectNode figures = report.figures.put("run", runId).put("at", Instant.now().toString())
                 .put("customers", customers).put("users", users).put("batchSize", batch)
-                .put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+                .put("machine", Runtime.getRuntime().availableProcessors() + " cores")
+                .put("note", options.getOrDefault("note", ""));
         say("run " + runId + ": " + customers + " customers, " + users + " users in batches of " + batch);
 
         try (KafkaProcess kafka = KafkaProcess.format(directory.resolve("kafka")).start();
