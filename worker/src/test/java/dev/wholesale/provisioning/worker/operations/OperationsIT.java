@@ -72,6 +72,7 @@ class OperationsIT extends WorkerIntegrationTest {
         assertThat(counter(metrics, "provisioning.customer.create.v1", "rejected")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("provisioning_outbox_pending").contains("provisioning_waiting_requests");
         assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+        assertThat(metrics).as("processing time of each batch").contains("spring_kafka_listener_seconds_count");
     }
 
     @Test
