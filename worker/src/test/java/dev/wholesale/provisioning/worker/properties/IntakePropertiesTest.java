@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Intake and validation for arbitrary input: never a crash, exactly what the schema says, one error per field. */
-class IntakeProperties {
+class IntakePropertiesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RecordDecoder decoder = new RecordDecoder(IntakeLimits.defaults());

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The idempotency contract, for arbitrary content and arbitrary sequences of submissions. */
-class IdempotencyProperties {
+class IdempotencyPropertiesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
