@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +30,6 @@ import dev.wholesale.provisioning.worker.customer.Timezones;
 import dev.wholesale.provisioning.worker.packages.PackageRules;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
-import dev.wholesale.provisioning.worker.request.RequestHandler;
 import dev.wholesale.provisioning.worker.support.TimeOrderedUuid;
 
 import tools.jackson.databind.JsonNode;
@@ -42,9 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * item. A refused location refuses the users placed in it; every other user stands on its own.
  */
 @Component
-public class AddingUsers implements RequestHandler {
+public class AddingUsers extends UsersRequestHandler {
 
-    private final CustomerRepository customers;
     private final Locations locations;
     private final Subscribers subscribers;
     private final JsonMapper json;
@@ -52,7 +49,7 @@ public class AddingUsers implements RequestHandler {
 
     public AddingUsers(CustomerRepository customers, Locations locations, Subscribers subscribers, JsonMapper json,
                        Clock clock) {
-        this.customers = customers;
+        super(customers, RequestType.USERS_ADD);
         this.locations = locations;
         this.subscribers = subscribers;
         this.json = json;
@@ -60,17 +57,7 @@ public class AddingUsers implements RequestHandler {
     }
 
     @Override
-    public Set<RequestType> types() {
-        return Set.of(RequestType.USERS_ADD);
-    }
-
-    @Override
-    public Outcome handle(ProvisioningRequest request) {
-        Optional<Customer> found = customers.findActive(request.partnerId(), request.customerExternalId());
-        if (found.isEmpty()) {
-            return new Outcome.AwaitCustomer();
-        }
-        Customer customer = found.get();
+    Outcome.Result handle(ProvisioningRequest request, Customer customer) {
         Instant now = clock.instant();
         UsersReport report = new UsersReport();
         Map<String, Locations.Site> sites = locations.byName(customer.id());

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,36 +21,24 @@ import dev.wholesale.provisioning.worker.customer.Customer;
 import dev.wholesale.provisioning.worker.customer.CustomerRepository;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
-import dev.wholesale.provisioning.worker.request.RequestHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Removes users by e-mail; the customer's administrator cannot be removed. */
 @Component
-public class RemovingUsers implements RequestHandler {
+public class RemovingUsers extends UsersRequestHandler {
 
-    private final CustomerRepository customers;
     private final Subscribers subscribers;
     private final JsonMapper json;
 
     public RemovingUsers(CustomerRepository customers, Subscribers subscribers, JsonMapper json) {
-        this.customers = customers;
+        super(customers, RequestType.USERS_REMOVE);
         this.subscribers = subscribers;
         this.json = json;
     }
 
     @Override
-    public Set<RequestType> types() {
-        return Set.of(RequestType.USERS_REMOVE);
-    }
-
-    @Override
-    public Outcome handle(ProvisioningRequest request) {
-        Optional<Customer> found = customers.findActive(request.partnerId(), request.customerExternalId());
-        if (found.isEmpty()) {
-            return new Outcome.AwaitCustomer();
-        }
-        Customer customer = found.get();
+    Outcome.Result handle(ProvisioningRequest request, Customer customer) {
         RemoveUsersRequest remove = json.treeToValue(request.data(), RemoveUsersRequest.class);
         List<String> emails = remove.emails().stream().map(email -> email.toLowerCase(Locale.ROOT)).toList();
         Map<String, Subscriber> existing = subscribers.findByEmails(customer.id(), emails);

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +27,6 @@ import dev.wholesale.provisioning.worker.customer.Locations;
 import dev.wholesale.provisioning.worker.packages.PackageRules;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
-import dev.wholesale.provisioning.worker.request.RequestHandler;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,9 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * swaps two users' numbers is refused rather than half-applied.
  */
 @Component
-public class UpdatingUsers implements RequestHandler {
+public class UpdatingUsers extends UsersRequestHandler {
 
-    private final CustomerRepository customers;
     private final Locations locations;
     private final Subscribers subscribers;
     private final JsonMapper json;
@@ -49,7 +46,7 @@ public class UpdatingUsers implements RequestHandler {
 
     public UpdatingUsers(CustomerRepository customers, Locations locations, Subscribers subscribers, JsonMapper json,
                          Clock clock) {
-        this.customers = customers;
+        super(customers, RequestType.USERS_UPDATE);
         this.locations = locations;
         this.subscribers = subscribers;
         this.json = json;
@@ -57,17 +54,7 @@ public class UpdatingUsers implements RequestHandler {
     }
 
     @Override
-    public Set<RequestType> types() {
-        return Set.of(RequestType.USERS_UPDATE);
-    }
-
-    @Override
-    public Outcome handle(ProvisioningRequest request) {
-        Optional<Customer> found = customers.findActive(request.partnerId(), request.customerExternalId());
-        if (found.isEmpty()) {
-            return new Outcome.AwaitCustomer();
-        }
-        Customer customer = found.get();
+    Outcome.Result handle(ProvisioningRequest request, Customer customer) {
         JsonNode items = request.data().path("users");
         List<String> emails = new ArrayList<>();
         items.forEach(item -> emails.add(item.path("email").asString("").toLowerCase(Locale.ROOT)));
