@@ -117,8 +117,11 @@ public final class Benchmark {
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);
                     counter.restartClock();
-                    BurstPlan paced = new BurstPlan(runId + "h", templates, Math.max(1, rate * halfSpeedSeconds / 10),
-                            Math.max(batch, rate * halfSpeedSeconds * batch * 9 / 10), batch, 0);
+                    // The same mix of customers and users requests as the burst, at half the rate it achieved.
+                    long pacedRequests = (long) rate * halfSpeedSeconds;
+                    int pacedCustomers = (int) Math.max(1, pacedRequests * customers / expected);
+                    int pacedUsers = (int) Math.max(batch, (pacedRequests - pacedCustomers) * batch);
+                    BurstPlan paced = new BurstPlan(runId + "h", templates, pacedCustomers, pacedUsers, batch, 0);
                     long pacedExpected = paced.customerRequests() + paced.userRequests();
                     long before = counter.results.get();
                     send(kafka, paced, sentAt, rate);
