@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.wholesale.provisioning.bench.process.KafkaProcess;
+import dev.wholesale.provisioning.bench.process.Ports;
 import dev.wholesale.provisioning.bench.process.PostgresProcess;
 import dev.wholesale.provisioning.bench.process.WorkerProcess;
 
@@ -27,7 +28,6 @@ final class Cluster implements AutoCloseable {
     private final PostgresProcess postgres;
     private final String jdbcUrl;
     private final List<WorkerProcess> workers = new ArrayList<>();
-    private int nextPort = 18080;
     private int starts;
 
     private Cluster(Path directory, KafkaProcess kafka, PostgresProcess postgres, String jdbcUrl) {
@@ -45,7 +45,7 @@ final class Cluster implements AutoCloseable {
     }
 
     WorkerProcess startWorker() throws IOException, InterruptedException {
-        int port = nextPort++;
+        int port = Ports.free();
         WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), port, Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_DATASOURCE_URL", jdbcUrl + "?reWriteBatchedInserts=true",

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.wholesale.provisioning.bench.load.LoadPlan;
 import dev.wholesale.provisioning.bench.load.LoadSender;
 import dev.wholesale.provisioning.bench.process.KafkaProcess;
+import dev.wholesale.provisioning.bench.process.Ports;
 import dev.wholesale.provisioning.bench.process.PostgresProcess;
 import dev.wholesale.provisioning.bench.process.WorkerProcess;
 import dev.wholesale.provisioning.bench.reconcile.Reconciliation;
@@ -92,7 +93,7 @@ public final class Benchmark {
             Map<Long, long[]> throughput = new LinkedHashMap<>();
             try (ResultCounter counter = new ResultCounter(kafka.bootstrapServers(), sentAt)) {
                 counter.start();
-                try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), 18180, environment, jvm,
+                try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), Ports.free(), environment, jvm,
                         directory.resolve("worker.log"))) {
                     Duration startup = worker.awaitReady(Duration.ofSeconds(120));
                     ProcessStats stats = new ProcessStats(worker.pid(), worker.port());
@@ -168,7 +169,7 @@ public final class Benchmark {
     private static Map<String, String> createTemplates(KafkaProcess kafka, String jdbcUrl, PostgresProcess postgres,
                                                        Map<String, String> environment, List<String> jvm, Path directory,
                                                        String runId) throws Exception {
-        try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), 18181, environment, jvm,
+        try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), Ports.free(), environment, jvm,
                 directory.resolve("worker-setup.log"));
              LoadSender sender = new LoadSender(kafka.bootstrapServers())) {
             worker.awaitReady(Duration.ofSeconds(120));

@@ -29,7 +29,7 @@ public final class PostgresProcess implements AutoCloseable {
 
     public static PostgresProcess start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
-        PostgresProcess server = new PostgresProcess(dataDirectory, KafkaProcess.freePort());
+        PostgresProcess server = new PostgresProcess(dataDirectory, Ports.free());
         server.start();
         return server;
     }
