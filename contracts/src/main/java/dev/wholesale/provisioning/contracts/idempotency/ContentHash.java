@@ -52,13 +52,24 @@ public final class ContentHash {
             digest.update((byte) ']');
         } else if (node.isNumber()) {
             digest.update((byte) '#');
-            update(digest, node.decimalValue().stripTrailingZeros().toPlainString());
+            update(digest, canonicalNumber(node));
         } else if (node.isBoolean()) {
             digest.update((byte) (node.booleanValue() ? 't' : 'f'));
         } else {
             digest.update((byte) 's');
             update(digest, node.asString());
         }
+    }
+
+    /**
+     * 1.0 and 1 are the same number. A double beyond the range of a double (JSON allows 1e400) has
+     * no decimal value; it is hashed by its spelling instead of failing.
+     */
+    private static String canonicalNumber(JsonNode number) {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            return "non-finite:" + number.asString();
+        }
+        return number.decimalValue().stripTrailingZeros().toPlainString();
     }
 
     /** Length-prefixed, so that ["ab","c"] and ["a","bc"] differ. */

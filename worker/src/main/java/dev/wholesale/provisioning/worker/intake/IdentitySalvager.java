@@ -32,6 +32,7 @@ final class IdentitySalvager {
         String id = null;
         String type = null;
         String partnerId = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (JsonParser parser = factory.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -39,19 +40,18 @@ final class IdentitySalvager {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken valueToken = parser.nextToken();
-                if (valueToken == JsonToken.VALUE_STRING && isIdentityAttribute(name)) {
-                    String text = parser.getString();
+                if (isIdentityAttribute(name)) {
+                    if (!seen.add(name)) {
+                        return null; // the same attribute twice, whatever its values: ambiguous
+                    }
+                    String text = valueToken == JsonToken.VALUE_STRING ? parser.getString() : null;
                     switch (name) {
-                        case "id" -> id = once(id, text);
-                        case "type" -> type = once(type, text);
-                        default -> partnerId = once(partnerId, text);
+                        case "id" -> id = text;
+                        case "type" -> type = text;
+                        default -> partnerId = text;
                     }
-                    if (id == AMBIGUOUS || type == AMBIGUOUS || partnerId == AMBIGUOUS) {
-                        return null;
-                    }
-                } else {
-                    parser.skipChildren();
                 }
+                parser.skipChildren(); // a no-op for a scalar; passes over an object or array
             }
         } catch (JacksonException e) {
             // Truncated or malformed further on: keep what was read before the damage.
@@ -59,13 +59,7 @@ final class IdentitySalvager {
         return RequestIdentity.ofNullable(partnerId, id, type);
     }
 
-    private static final String AMBIGUOUS = new String("ambiguous");
-
     private static boolean isIdentityAttribute(String name) {
         return "id".equals(name) || "type".equals(name) || "partnerid".equals(name);
-    }
-
-    private static String once(String previous, String value) {
-        return previous == null ? value : AMBIGUOUS;
     }
 }

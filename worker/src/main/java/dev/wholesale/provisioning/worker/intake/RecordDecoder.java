@@ -68,6 +68,9 @@ public final class RecordDecoder {
                     ? DeadLetterReason.DUPLICATE_KEY : DeadLetterReason.NOT_JSON;
             return unreadable(origin, reason, firstLine(e), binary);
         }
+        if (parsed == null || parsed.isMissingNode()) {
+            return unreadable(origin, DeadLetterReason.NOT_JSON, "no JSON value, only white space", binary);
+        }
         return binary ? fromBinary(origin, parsed) : fromStructured(origin, parsed);
     }
 

@@ -48,7 +48,7 @@ public class RequestListener {
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<Intake> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(check(decoder.decode(origin(record))));
+            batch.add(checkSafely(origin(record)));
         }
         try {
             applier.apply(batch);
@@ -80,6 +80,20 @@ public class RequestListener {
                 }
                 applier.quarantine(intake, failure);
             }
+        }
+    }
+
+    /**
+     * Decoding and validation must not throw; if a defect makes them, the record is set aside
+     * like one that cannot be applied, rather than failing its batch for ever.
+     */
+    private Intake checkSafely(RecordOrigin origin) {
+        try {
+            return check(decoder.decode(origin));
+        } catch (RuntimeException defect) {
+            log.error("record {} could not be checked; it is dead-lettered (PROCESSING_FAILED)", origin.coordinates(), defect);
+            return new Intake.Unreadable(new DecodedRecord.Unreadable(origin, DeadLetterReason.PROCESSING_FAILED,
+                    defect.getClass().getSimpleName() + " while checking the record", null), ContentHash.ofBytes(origin.value()));
         }
     }
 
