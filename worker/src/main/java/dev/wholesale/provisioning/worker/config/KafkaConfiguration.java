@@ -43,16 +43,23 @@ public class KafkaConfiguration {
     KafkaAdmin.NewTopics provisioningTopics(WorkerProperties properties) {
         WorkerProperties.TopicSettings topics = properties.topics();
         List<NewTopic> declared = new ArrayList<>();
+        // Retention as infra/topics.md: requests for the idempotency window, dead letters and results
+        // for a month (an operator re-sends, billing re-reads). Only for topics the worker creates.
+        long requestRetention = properties.retention().toMillis();
         for (String request : topics.requests()) {
-            declared.add(topic(request, topics.partitions(), topics.replicationFactor()));
-            declared.add(topic(Topics.dltOf(request), topics.partitions(), topics.replicationFactor()));
+            declared.add(topic(request, topics.partitions(), topics.replicationFactor(), requestRetention));
+            declared.add(topic(Topics.dltOf(request), topics.partitions(), topics.replicationFactor(), MONTH_MILLIS));
         }
-        declared.add(topic(topics.results(), topics.resultPartitions(), topics.replicationFactor()));
+        declared.add(topic(topics.results(), topics.resultPartitions(), topics.replicationFactor(), MONTH_MILLIS));
         return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, int partitions, Short replicationFactor) {
-        TopicBuilder builder = TopicBuilder.name(name).partitions(partitions);
+    private static final long MONTH_MILLIS = 30L * 24 * 60 * 60 * 1000;
+
+    private static NewTopic topic(String name, int partitions, Short replicationFactor, long retentionMillis) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(partitions)
+                .config("retention.ms", Long.toString(retentionMillis))
+                .config("cleanup.policy", "delete");
         if (replicationFactor != null) {
             builder.replicas(replicationFactor);
         }

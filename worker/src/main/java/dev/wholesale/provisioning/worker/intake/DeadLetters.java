@@ -16,6 +16,16 @@ public final class DeadLetters {
     public static final String ORIGINAL_TOPIC = "dlt-original-topic";
     public static final String ORIGINAL_PARTITION = "dlt-original-partition";
     public static final String ORIGINAL_OFFSET = "dlt-original-offset";
+    public static final String TRUNCATED = "dlt-truncated";
+    public static final String ORIGINAL_SIZE = "dlt-original-size";
+
+    /**
+     * The most of a value a dead letter carries. A record may reach us larger than our producer
+     * (and the DLT) accept, having travelled compressed; copied whole it could never be published
+     * and would hold up every result behind it. Such a dead letter keeps the first part, says so,
+     * and gives the original size; the sender still has the whole record.
+     */
+    static final int MAX_VALUE_BYTES = 768 * 1024;
 
     private DeadLetters() {
     }
@@ -32,7 +42,13 @@ public final class DeadLetters {
         headers.add(header(ORIGINAL_TOPIC, origin.topic()));
         headers.add(header(ORIGINAL_PARTITION, Integer.toString(origin.partition())));
         headers.add(header(ORIGINAL_OFFSET, Long.toString(origin.offset())));
-        return OutboxRecord.deadLetter(Topics.dltOf(origin.topic()), origin.key(), origin.value(), headers,
+        byte[] value = origin.value();
+        if (value != null && value.length > MAX_VALUE_BYTES) {
+            headers.add(header(TRUNCATED, "true"));
+            headers.add(header(ORIGINAL_SIZE, Integer.toString(value.length)));
+            value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
+        }
+        return OutboxRecord.deadLetter(Topics.dltOf(origin.topic()), origin.key(), value, headers,
                 new OutboxRecord.DeadLetterSource(origin.topic(), origin.partition(), origin.offset(),
                         ContentHash.ofBytes(origin.value())));
     }

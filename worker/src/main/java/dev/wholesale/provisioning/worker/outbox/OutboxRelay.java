@@ -128,8 +128,19 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             producer.beginTransaction();
+            java.util.concurrent.atomic.AtomicReference<Exception> sendFailure = new java.util.concurrent.atomic.AtomicReference<>();
             for (PendingRecords.Pending row : batch) {
-                producer.send(toProducerRecord(row));
+                producer.send(toProducerRecord(row), (metadata, failure) -> {
+                    if (failure != null) {
+                        sendFailure.compareAndSet(null, failure);
+                    }
+                });
+            }
+            producer.flush();
+            if (sendFailure.get() != null) {
+                // The transaction cannot commit; say why, which commitTransaction() would not.
+                throw new IllegalStateException("publishing outbox seq " + batch.get(0).seq() + ".."
+                        + batch.get(batch.size() - 1).seq() + " failed: " + sendFailure.get(), sendFailure.get());
             }
             producer.commitTransaction();
             pending.markPublished(batch.get(0).seq(), batch.get(batch.size() - 1).seq(), clock.instant());

@@ -109,10 +109,11 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
         byte[] truncated = "{\"specversion\":\"1.0\",\"id\":\"broken-1\",\"type\":\"provisioning.customer.create.v1\",\"partnerid\":\"partner-acme\",\"data\":{\"externalId\":"
                 .getBytes(StandardCharsets.UTF_8);
         client.send(customers(), PARTNER + "/broken", truncated, Map.of("content-type", "application/cloudevents+json"));
+        String key = PARTNER + "/broken";
         List<ConsumerRecord<String, byte[]>> records = client.awaitRecords(received -> received.stream()
-                .anyMatch(r -> r.topic().equals(customers() + "-dlt")), Duration.ofSeconds(30));
-        ConsumerRecord<String, byte[]> dead = records.stream().filter(r -> r.topic().equals(customers() + "-dlt"))
-                .findFirst().orElseThrow();
+                .anyMatch(r -> r.topic().equals(customers() + "-dlt") && key.equals(r.key())), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> dead = records.stream()
+                .filter(r -> r.topic().equals(customers() + "-dlt") && key.equals(r.key())).findFirst().orElseThrow();
         assertThat(new String(dead.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8)).isEqualTo("NOT_JSON");
         assertThat(dead.value()).isEqualTo(truncated);
         JsonNode rejection = client.awaitResult("broken-1");
@@ -131,6 +132,34 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
         assertThat(result.path("type").asString()).isEqualTo("provisioning.template.created.v1");
         assertThat(result.path("traceparent").asString()).isEqualTo(traceparent);
         assertThat(result.path("source").asString()).isEqualTo("urn:wholesale:provisioning-worker");
+    }
+
+    /**
+     * A record can arrive larger than the worker may publish, having travelled compressed. Its dead
+     * letter is cut to a publishable size and says so, and the results behind it keep flowing.
+     */
+    @Test
+    void aCompressedOversizedRecordIsDeadLetteredCutAndDoesNotHoldUpLaterResults() throws Exception {
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", INFRA.kafkaBootstrapServers());
+        config.put("compression.type", "gzip");
+        config.put("max.request.size", 8 * 1024 * 1024);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(customers(), "oversized",
+                    new byte[3 * 1024 * 1024])).get();
+        }
+        createTemplate("after-oversized", "After the oversized record");
+
+        ConsumerRecord<String, byte[]> dead = client.awaitRecords(received -> received.stream()
+                .anyMatch(r -> "oversized".equals(r.key()) && r.topic().endsWith("-dlt")), Duration.ofSeconds(30))
+                .stream().filter(r -> "oversized".equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8)).isEqualTo("TOO_LARGE");
+        assertThat(new String(dead.headers().lastHeader("dlt-truncated").value(), StandardCharsets.UTF_8)).isEqualTo("true");
+        assertThat(new String(dead.headers().lastHeader("dlt-original-size").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Integer.toString(3 * 1024 * 1024));
+        assertThat(dead.value().length).isLessThan(1024 * 1024);
     }
 
     private String createTemplate(String requestId, String name) {
