@@ -2,25 +2,32 @@ package dev.wholesale.provisioning.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
 import dev.wholesale.provisioning.contracts.catalogue.ResultType;
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.contracts.envelope.CloudEvents;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The AsyncAPI document covers the catalogue and every reference in it leads somewhere. */
+/** The AsyncAPI document covers the catalogue, every reference in it leads somewhere, and its examples are the real ones. */
 class AsyncApiDocumentTest {
 
-    private final JsonNode document = new YAMLMapper().readTree(read(Path.of("asyncapi.yaml")));
+    private static final Path DOCUMENT = Path.of("asyncapi.yaml");
+
+    private final JsonNode document = new YAMLMapper().readTree(read(DOCUMENT));
 
     @Test
     void itIsAnAsyncApi3Document() {
@@ -28,11 +35,16 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void everyRequestAndResultTypeIsAMessage() {
-        List<String> names = new ArrayList<>();
-        document.path("components").path("messages").forEach(message -> names.add(message.path("name").asString()));
-        assertThat(names).containsAll(Arrays.stream(RequestType.values()).map(RequestType::wire).toList());
-        assertThat(names).containsAll(Arrays.stream(ResultType.values()).map(ResultType::wire).toList());
+    void everyRequestAndResultTypeIsACloudEventMessage() {
+        Map<String, String> contentTypeByName = new TreeMap<>();
+        document.path("components").path("messages").forEach(message ->
+                contentTypeByName.put(message.path("name").asString(), message.path("contentType").asString()));
+        List<String> types = new ArrayList<>();
+        Arrays.stream(RequestType.values()).map(RequestType::wire).forEach(types::add);
+        Arrays.stream(ResultType.values()).map(ResultType::wire).forEach(types::add);
+
+        assertThat(contentTypeByName).containsKeys(types.toArray(String[]::new));
+        types.forEach(type -> assertThat(contentTypeByName.get(type)).as(type).isEqualTo(CloudEvents.CONTENT_TYPE));
     }
 
     @Test
@@ -45,10 +57,47 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void theWorkerReceivesRequestsAndSendsResultsAndDeadLetters() {
+        Map<String, String> actionByAddress = new TreeMap<>();
+        document.path("operations").forEach(operation -> actionByAddress.put(
+                document.at(operation.path("channel").path("$ref").asString().substring(1)).path("address").asString(),
+                operation.path("action").asString()));
+        assertThat(actionByAddress).containsOnly(
+                Map.entry(Topics.TEMPLATE_REQUESTS, "receive"), Map.entry(Topics.CUSTOMER_REQUESTS, "receive"),
+                Map.entry(Topics.USER_REQUESTS, "receive"), Map.entry(Topics.RESULTS, "send"),
+                Map.entry(Topics.dltOf(Topics.TEMPLATE_REQUESTS), "send"),
+                Map.entry(Topics.dltOf(Topics.CUSTOMER_REQUESTS), "send"),
+                Map.entry(Topics.dltOf(Topics.USER_REQUESTS), "send"));
+    }
+
+    @Test
+    void deadLettersSayWhyAndWhereFrom() {
+        JsonNode headers = document.path("components").path("schemas").path("deadLetterHeaders").path("properties");
+        assertThat(headers.propertyNames()).contains("dlt-reason", "dlt-detail", "dlt-original-topic",
+                "dlt-original-partition", "dlt-original-offset");
+        List<String> reasons = new ArrayList<>();
+        headers.path("dlt-reason").path("enum").forEach(reason -> reasons.add(reason.asString()));
+        assertThat(reasons).contains("NOT_JSON", "NOT_A_CLOUDEVENT", "TOO_LARGE", "TOO_DEEP");
+    }
+
+    @Test
     void everyReferenceResolves() {
         List<String> broken = new ArrayList<>();
         collectBrokenReferences(document, broken);
         assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void everyExampleIsACopyOfAnExampleFile() {
+        List<String> copies = new ArrayList<>();
+        document.path("components").path("messages").forEach(message -> message.path("examples").forEach(example -> {
+            Path file = Path.of(example.path("summary").asString());
+            assertThat(file).as("the file an example says it copies").exists();
+            assertThat(example.path("payload")).as(file.toString()).isEqualTo(Examples.read(file));
+            copies.add(file.getFileName().toString());
+        }));
+        assertThat(copies).containsExactlyInAnyOrderElementsOf(
+                Examples.valid().stream().map(path -> path.getFileName().toString()).toList());
     }
 
     private void collectBrokenReferences(JsonNode node, List<String> broken) {
@@ -63,18 +112,23 @@ class AsyncApiDocumentTest {
         }
     }
 
+    /** A local pointer into this document, or a file beside it with an optional pointer into that file. */
     private boolean resolves(String ref) {
-        if (ref.startsWith("#")) {
-            return !document.at(ref.substring(1)).isMissingNode();
+        int hash = ref.indexOf('#');
+        String file = hash < 0 ? ref : ref.substring(0, hash);
+        String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+        if (file.isEmpty()) {
+            return !document.at(pointer).isMissingNode();
         }
-        return Files.exists(Path.of(ref));
+        Path target = DOCUMENT.resolveSibling(file).normalize();
+        return Files.exists(target) && !Examples.read(target).at(pointer).isMissingNode();
     }
 
     private static String read(Path path) {
         try {
             return Files.readString(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.wholesale.provisioning.contracts.catalogue.ResultType;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +39,7 @@ final class Examples {
     }
 
     static boolean isResult(JsonNode event) {
-        return dev.wholesale.provisioning.contracts.catalogue.ResultType.fromWire(event.path("type").asString()).isPresent();
+        return ResultType.fromWire(event.path("type").asString()).isPresent();
     }
 
     private static List<Path> list(Path directory) {

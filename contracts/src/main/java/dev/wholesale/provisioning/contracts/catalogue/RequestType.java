@@ -40,6 +40,7 @@ public enum RequestType {
         return wire;
     }
 
+    /** The record {@code data} deserialises into. */
     public Class<?> dataType() {
         return dataType;
     }
@@ -49,6 +50,7 @@ public enum RequestType {
         return schemaName + ".schema.json";
     }
 
+    /** The request type with this CloudEvents {@code type}, if the catalogue has one. */
     public static Optional<RequestType> fromWire(String type) {
         return Arrays.stream(values()).filter(value -> value.wire.equals(type)).findFirst();
     }

@@ -33,18 +33,22 @@ public enum ResultType {
         this.schemaName = schemaName;
     }
 
+    /** The CloudEvents {@code type} attribute. */
     public String wire() {
         return wire;
     }
 
+    /** The record {@code data} deserialises into. */
     public Class<?> dataType() {
         return dataType;
     }
 
+    /** The file in {@code schemas/} that describes {@code data}. */
     public String schemaFile() {
         return schemaName + ".schema.json";
     }
 
+    /** The result type with this CloudEvents {@code type}, if the catalogue has one. */
     public static Optional<ResultType> fromWire(String type) {
         return Arrays.stream(values()).filter(value -> value.wire.equals(type)).findFirst();
     }

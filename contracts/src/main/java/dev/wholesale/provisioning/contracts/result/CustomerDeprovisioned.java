@@ -10,4 +10,8 @@ import dev.wholesale.provisioning.contracts.catalogue.ServicePackage;
 public record CustomerDeprovisioned(String requestId, String requestType, ResultStatus status, List<ResultError> errors,
                                     String customerId, String externalId, Map<ServicePackage, Integer> usersRemoved,
                                     int usersRemovedTotal) {
+
+    public CustomerDeprovisioned {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

@@ -16,4 +16,8 @@ public record CustomerProvisioned(String requestId, String requestType, ResultSt
                                   String region, @JsonProperty("package") ServicePackage servicePackage,
                                   Map<ServicePackage, Integer> packageLimits, String headquartersLocationId,
                                   Administrator administrator) {
+
+    public CustomerProvisioned {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

@@ -8,4 +8,8 @@ import dev.wholesale.provisioning.contracts.catalogue.ResultStatus;
 public record CustomerUpdated(String requestId, String requestType, ResultStatus status, List<ResultError> errors,
                               String customerId, String externalId, CustomerChanges changes,
                               Administrator administrator) {
+
+    public CustomerUpdated {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

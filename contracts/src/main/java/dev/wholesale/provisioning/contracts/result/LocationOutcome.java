@@ -9,4 +9,8 @@ import dev.wholesale.provisioning.contracts.catalogue.ItemOutcome;
 /** How one new location of a users request ended. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LocationOutcome(String name, ItemOutcome outcome, String locationId, List<ResultError> errors) {
+
+    public LocationOutcome {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

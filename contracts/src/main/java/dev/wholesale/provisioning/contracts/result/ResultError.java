@@ -1,5 +1,7 @@
 package dev.wholesale.provisioning.contracts.result;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
@@ -10,4 +12,9 @@ import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultError(ErrorCode code, String message, String pointer) {
+
+    /** Results always carry their error lists: an empty list, never null. */
+    static List<ResultError> noneIfNull(List<ResultError> errors) {
+        return errors == null ? List.of() : errors;
+    }
 }

@@ -8,4 +8,8 @@ import dev.wholesale.provisioning.contracts.template.Template;
 /** {@code data} of {@code provisioning.template.created/updated/deleted.v1}. */
 public record TemplateResult(String requestId, String requestType, ResultStatus status, List<ResultError> errors,
                              Template template) {
+
+    public TemplateResult {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

@@ -17,4 +17,8 @@ public record UserOutcome(String email, ItemOutcome outcome, String subscriberId
                           @JsonProperty("package") ServicePackage servicePackage, ServicePackage previousPackage,
                           String location, String locationId, String primaryPhoneNumber, String extension,
                           List<ResultError> errors) {
+
+    public UserOutcome {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

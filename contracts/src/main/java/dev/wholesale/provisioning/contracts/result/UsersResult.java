@@ -13,4 +13,8 @@ import dev.wholesale.provisioning.contracts.catalogue.ServicePackage;
 public record UsersResult(String requestId, String requestType, ResultStatus status, List<ResultError> errors,
                           String customerId, String customerExternalId, List<LocationOutcome> locations,
                           List<UserOutcome> users, Map<ServicePackage, Integer> countsPerPackage) {
+
+    public UsersResult {
+        errors = ResultError.noneIfNull(errors);
+    }
 }

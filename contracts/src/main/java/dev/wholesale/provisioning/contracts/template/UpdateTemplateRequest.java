@@ -9,10 +9,12 @@ public record UpdateTemplateRequest(String provisioningId, String templateName, 
                                     Authentication authentication, String pstnProvider, String brandName,
                                     Boolean restrictAdminInviteEmails, Boolean disableWebexCalling) {
 
+    /** The setting with its default (off) applied. */
     public boolean restrictsAdminInviteEmails() {
         return Boolean.TRUE.equals(restrictAdminInviteEmails);
     }
 
+    /** The setting with its default (off) applied. */
     public boolean disablesWebexCalling() {
         return Boolean.TRUE.equals(disableWebexCalling);
     }

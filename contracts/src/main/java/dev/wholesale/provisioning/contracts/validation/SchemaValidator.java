@@ -1,12 +1,8 @@
 package dev.wholesale.provisioning.contracts.validation;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -22,102 +18,65 @@ import dev.wholesale.provisioning.contracts.catalogue.ResultType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates events against the schemas in this jar and reports one error per broken field.
- * The envelope is checked against its schema, {@code data} against the schema of the event's
- * type. Thread-safe; build it once.
+ * Validates structured-mode events against the envelope schema in this jar, which checks
+ * {@code data} with the schema of the event's type, and reports one {@link FieldError} per
+ * broken field. A {@code type} outside the catalogue is reported as
+ * {@link dev.wholesale.provisioning.contracts.catalogue.ErrorCode#UNSUPPORTED_TYPE}.
+ *
+ * <p>Building one loads and compiles every schema, so build it once; it is immutable and
+ * thread-safe.
  */
 public final class SchemaValidator {
 
+    /** The {@code $id} prefix of every schema of catalogue v1. */
     public static final String SCHEMA_BASE = "https://schemas.wholesale.dev/provisioning/v1/";
     private static final String CLASSPATH_BASE = "classpath:dev/wholesale/provisioning/contracts/schemas/";
 
     private final Schema envelope;
-    private final Function<String, Optional<Schema>> dataSchemaOfType;
+    private final Predicate<String> isCatalogueType;
 
-    private SchemaValidator(Schema envelope, Function<String, Optional<Schema>> dataSchemaOfType) {
-        this.envelope = envelope;
-        this.dataSchemaOfType = dataSchemaOfType;
+    private SchemaValidator(String envelopeFile, Predicate<String> isCatalogueType) {
+        this.envelope = registry().getSchema(SchemaLocation.of(SCHEMA_BASE + envelopeFile));
+        // Compiles the envelope and every schema it refers to now, not lazily on the first events.
+        this.envelope.initializeValidators();
+        this.isCatalogueType = isCatalogueType;
     }
 
+    /** For requests: {@code type} must be one of {@link RequestType}. */
     public static SchemaValidator forRequests() {
-        SchemaRegistry registry = registry();
-        Map<RequestType, Schema> schemas = new EnumMap<>(RequestType.class);
-        for (RequestType type : RequestType.values()) {
-            schemas.put(type, load(registry, type.schemaFile()));
-        }
-        return new SchemaValidator(load(registry, "request-envelope.schema.json"),
-                type -> RequestType.fromWire(type).map(schemas::get));
+        return new SchemaValidator("request-envelope.schema.json", type -> RequestType.fromWire(type).isPresent());
     }
 
+    /** For results: {@code type} must be one of {@link ResultType}. */
     public static SchemaValidator forResults() {
-        SchemaRegistry registry = registry();
-        Map<ResultType, Schema> schemas = new EnumMap<>(ResultType.class);
-        for (ResultType type : ResultType.values()) {
-            schemas.put(type, load(registry, type.schemaFile()));
-        }
-        return new SchemaValidator(load(registry, "result-envelope.schema.json"),
-                type -> ResultType.fromWire(type).map(schemas::get));
+        return new SchemaValidator("result-envelope.schema.json", type -> ResultType.fromWire(type).isPresent());
     }
 
-    /**
-     * The broken fields of a structured-mode event; empty when it is valid. An unknown type shows
-     * up as an error on the attribute {@code type}.
-     */
+    /** The broken fields of {@code event}, in the order the schema met them; empty when it is valid. */
     public List<FieldError> validate(JsonNode event) {
-        Map<String, FieldError> byField = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         for (Error error : envelope.validate(event)) {
-            String pointer = pointerOf(error);
-            String attribute = pointer.isEmpty() ? null : pointer.substring(1).split("/", 2)[0];
-            if ("data".equals(attribute) && pointer.length() > "/data".length()) {
-                continue; // the envelope schema does not look inside data
-            }
-            if ("data".equals(attribute)) {
-                byField.putIfAbsent("data:", new FieldError("", null, error.getMessage()));
-            } else {
-                byField.putIfAbsent("attr:" + attribute, new FieldError(null, attribute, error.getMessage()));
-            }
+            errors.add(error);
         }
-        JsonNode data = event.get("data");
-        JsonNode type = event.get("type");
-        if (type != null && type.isString()) {
-            Optional<Schema> dataSchema = dataSchemaOfType.apply(type.asString());
-            if (dataSchema.isEmpty()) {
-                byField.putIfAbsent("attr:type", new FieldError(null, "type",
-                        "'" + type.asString() + "' is not a type of this catalogue"));
-            } else if (data != null && data.isObject()) {
-                for (Error error : dataSchema.get().validate(data)) {
-                    String pointer = pointerOf(error);
-                    byField.putIfAbsent("data:" + pointer, new FieldError(pointer, null, error.getMessage()));
-                }
-            }
+        JsonNode type = event.path("type");
+        if (type.isString() && !isCatalogueType.test(type.asString())) {
+            errors.addUnsupportedType();
         }
-        return new ArrayList<>(byField.values());
-    }
-
-    /** For a missing required property the schema reports the parent: point at the property itself. */
-    private static String pointerOf(Error error) {
-        String location = error.getInstanceLocation().toString();
-        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-            return location + "/" + error.getProperty().replace("~", "~0").replace("/", "~1");
-        }
-        return location;
+        return errors.list();
     }
 
     private static SchemaRegistry registry() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
-                // Schemas may say in words what a pattern means: "message": {"pattern": "must be an e-mail address"}
+                // The validator ships messages in 30 languages and picks the JVM's; results are read in English.
+                .locale(Locale.ENGLISH)
+                // The schemas say in words what a rule means: "message": {"pattern": "must be an e-mail address"}
                 .errorMessageKeyword("message")
                 .build();
+        // The schemas refer to each other by $id; those ids are not fetched, they are read from this jar.
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                 .schemaRegistryConfig(config)
                 .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, CLASSPATH_BASE)));
-    }
-
-    private static Schema load(SchemaRegistry registry, String file) {
-        Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + file));
-        schema.initializeValidators();
-        return schema;
     }
 }

@@ -67,7 +67,9 @@ public class RequestValidator {
             }
         }
         if (!whole.isEmpty()) {
-            return new Validation.Invalid(identity, hash, CustomerScope.customerExternalId(type.get(), data), whole);
+            String subject = CustomerScope.customerExternalId(type.get(), data);
+            // CloudEvents forbids an empty subject: a blank external id names no customer.
+            return new Validation.Invalid(identity, hash, subject == null || subject.isBlank() ? null : subject, whole);
         }
         return new Validation.Valid(new ProvisioningRequest(identity, type.get(), recordKey, event, data,
                 hash, byItem.isEmpty() ? ItemErrors.NONE : new ItemErrors(byItem)));
