@@ -44,7 +44,7 @@ public class OutboxWriter {
         for (int i = 0; i < fresh.size(); i++) {
             OutboxRecord record = fresh.get(i);
             OutboxRecord.DeadLetterSource source = record.deadLetterSource();
-            rows.add(new Object[] {first + i, record.topic(), record.key(), record.eventId(), record.payload(),
+            rows.add(new Object[] {first + i, record.topic(), storable(record.key()), record.eventId(), record.payload(),
                     headersJson(record.headers()), createdAt,
                     source == null ? null : source.topic(), source == null ? null : source.partition(),
                     source == null ? null : source.offset(), source == null ? null : source.valueHash()});
@@ -79,12 +79,20 @@ public class OutboxWriter {
         return Boolean.TRUE.equals(exists);
     }
 
+    /**
+     * PostgreSQL text and jsonb cannot hold NUL, which a Kafka key or header name may contain; such
+     * a character is replaced (U+FFFD) rather than letting the write fail and the batch stall.
+     */
+    private static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
     private String headersJson(List<OutboxRecord.Header> headers) {
         ArrayNode array = json.createArrayNode();
         Base64.Encoder base64 = Base64.getEncoder();
         for (OutboxRecord.Header header : headers) {
             array.addObject()
-                    .put("key", header.key())
+                    .put("key", storable(header.key()))
                     .put("value", header.value() == null ? null : base64.encodeToString(header.value()));
         }
         return json.writeValueAsString(array);
