@@ -2,8 +2,10 @@ package dev.wholesale.provisioning.worker.outbox;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,6 +32,7 @@ import org.springframework.context.SmartLifecycle;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final RelayProperties properties;
     private final PendingRecords pending;
@@ -94,7 +97,9 @@ public class OutboxRelay implements SmartLifecycle {
                 sleep(properties.retryBackoff().toMillis());
                 continue;
             }
-            try (Producer<String, byte[]> producer = producers.get()) {
+            Producer<String, byte[]> producer = null;
+            try {
+                producer = producers.get();
                 producer.initTransactions();
                 long published = watermark.read(topics.get());
                 int settled = pending.markPublishedUpTo(published, clock.instant());
@@ -107,6 +112,8 @@ public class OutboxRelay implements SmartLifecycle {
                 if (running) {
                     log.warn("Relay failed, starting over in {}: {}", properties.retryBackoff(), e.toString());
                 }
+            } finally {
+                close(producer);
             }
             sleep(properties.retryBackoff().toMillis());
         }
@@ -128,7 +135,7 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             producer.beginTransaction();
-            java.util.concurrent.atomic.AtomicReference<Exception> sendFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Exception> sendFailure = new AtomicReference<>();
             for (PendingRecords.Pending row : batch) {
                 producer.send(toProducerRecord(row), (metadata, failure) -> {
                     if (failure != null) {
@@ -144,6 +151,21 @@ public class OutboxRelay implements SmartLifecycle {
             }
             producer.commitTransaction();
             pending.markPublished(batch.get(0).seq(), batch.get(batch.size() - 1).seq(), clock.instant());
+        }
+    }
+
+    /**
+     * With a timeout: a producer whose transaction failed may wait for ever on close for sends the
+     * broker will never take, and the next producer's initTransactions() aborts what is left anyway.
+     */
+    private static void close(Producer<String, byte[]> producer) {
+        if (producer == null) {
+            return;
+        }
+        try {
+            producer.close(CLOSE_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.debug("Closing the relay's producer failed", e);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.wholesale.provisioning.worker.request;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,11 +10,22 @@ import dev.wholesale.provisioning.contracts.envelope.CloudEvents;
 import dev.wholesale.provisioning.worker.config.WorkerProperties;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Wraps result data into a structured-mode CloudEvent bound for the results topic. */
 public class ResultEnvelopes {
+
+    /**
+     * The largest result value written to the outbox: below the 1 MiB a Kafka producer and topic
+     * accept by default, with room for the record's key and headers.
+     */
+    public static final int MAX_RESULT_BYTES = 900 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(ResultEnvelopes.class);
 
     private final JsonMapper json;
     private final WorkerProperties properties;
@@ -49,15 +59,30 @@ public class ResultEnvelopes {
         if (result.subject() != null) {
             event.put("subject", result.subject());
         }
-        event.put("time", time.atOffset(ZoneOffset.UTC).toString())
+        // Instant.toString() always writes the seconds, as RFC 3339 requires; OffsetDateTime's drops ":00".
+        event.put("time", time.toString())
                 .put("datacontenttype", "application/json");
         if (traceparent != null) {
             event.put("traceparent", traceparent);
         }
-        event.set("data", json.valueToTree(result.data()));
+        byte[] value = withData(event, result.data());
+        for (Object shorter : ResultShortening.of(result.data())) {
+            if (value.length <= MAX_RESULT_BYTES) {
+                break;
+            }
+            int fullSize = value.length;
+            value = withData(event, shorter);
+            log.warn("Result {} ({}) of partner {} is {} bytes, more than the {} a result may have: shortened to {} bytes",
+                    eventId, result.type().wire(), partnerId, fullSize, MAX_RESULT_BYTES, value.length);
+        }
         String key = recordKey != null ? recordKey : partnerId + "/" + (result.subject() == null ? "" : result.subject());
-        return OutboxRecord.result(properties.topics().results(), key, eventId.toString(), json.writeValueAsBytes(event),
+        return OutboxRecord.result(properties.topics().results(), key, eventId.toString(), value,
                 List.of(new OutboxRecord.Header("content-type",
                         CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private byte[] withData(ObjectNode event, Object data) {
+        event.set("data", json.valueToTree(data));
+        return json.writeValueAsBytes(event);
     }
 }
