@@ -11,12 +11,16 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
 import dev.wholesale.provisioning.contracts.validation.FieldError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the worker relies on when it reuses the validator at runtime. */
@@ -73,6 +77,22 @@ class SchemaValidatorTest {
             assertThat(error.pointer()).isEqualTo("/users/1/email");
             assertThat(error.message()).contains("at most 254 characters").contains("e-mail address");
         });
+    }
+
+    /** However the sender's parser reads them: exact decimals, doubles, or integers beyond a long. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "1e999999999", "1e22", "10000000000000000000000.5", "99999999999999999999"})
+    void aNumberFarBeyondItsBoundIsOneErrorAtItsField(String number) {
+        for (JsonMapper mapper : List.of(Examples.JSON,
+                JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build())) {
+            ObjectNode event = (ObjectNode) mapper.readTree(example("provisioning.customer.create.v1.json").toString()
+                    .replaceFirst("(\"packageLimits\":\\{\"[a-z_]+\":)[0-9]+", "$1" + number));
+
+            assertThat(REQUESTS.validate(event)).as(number).singleElement().satisfies(error -> {
+                assertThat(error.pointer()).startsWith("/packageLimits/");
+                assertThat(error.message()).containsAnyOf("maximum value of 1000000", "minimum value of 0");
+            });
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.wholesale.provisioning.contracts.idempotency;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  * the request type and its {@code data}, compared as JSON values: property order, white space and
  * number spelling ({@code 1.0} vs {@code 1}) do not matter; envelope attributes such as
  * {@code time} or {@code source} do not either, so a sender may re-send with a fresh envelope.
+ * Any other difference is other content: every UTF-16 code unit of a string counts (an unpaired
+ * surrogate is not a '?'), and numbers compare exactly when they were read as {@code BigDecimal}
+ * (as the worker reads them), however large.
  */
 public final class ContentHash {
 
@@ -62,21 +65,34 @@ public final class ContentHash {
     }
 
     /**
-     * 1.0 and 1 are the same number. A double beyond the range of a double (JSON allows 1e400) has
-     * no decimal value; it is hashed by its spelling instead of failing.
+     * 1.0, 1 and 1e0 are the same number: one spelling per value (unscaled digits and exponent,
+     * so that 1e999999999 stays short). A number read as a double beyond its range (1e400 becomes
+     * Infinity) has no decimal value; it is hashed as infinite instead of failing.
      */
     private static String canonicalNumber(JsonNode number) {
         if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
-            return "non-finite:" + number.asString();
+            return "non-finite:" + number.doubleValue();
         }
-        return number.decimalValue().stripTrailingZeros().toPlainString();
+        BigDecimal value = number.decimalValue().stripTrailingZeros();
+        return value.unscaledValue() + "e" + (-(long) value.scale());
     }
 
-    /** Length-prefixed, so that ["ab","c"] and ["a","bc"] differ. */
+    /**
+     * Length-prefixed, so that ["ab","c"] and ["a","bc"] differ; code unit by code unit, because an
+     * encoding to UTF-8 would turn every unpaired surrogate into the same '?'.
+     */
     private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length;
-        digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        int length = text.length();
+        byte[] bytes = new byte[4 + 2 * length];
+        bytes[0] = (byte) (length >>> 24);
+        bytes[1] = (byte) (length >>> 16);
+        bytes[2] = (byte) (length >>> 8);
+        bytes[3] = (byte) length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            bytes[4 + 2 * i] = (byte) (c >>> 8);
+            bytes[5 + 2 * i] = (byte) c;
+        }
         digest.update(bytes);
     }
 

@@ -55,7 +55,7 @@ public final class SchemaValidator {
     /** The broken fields of {@code event}, in the order the schema met them; empty when it is valid. */
     public List<FieldError> validate(JsonNode event) {
         FieldErrors errors = new FieldErrors();
-        for (Error error : envelope.validate(event)) {
+        for (Error error : envelope.validate(LongRangeNumbers.of(event))) {
             errors.add(error);
         }
         JsonNode type = event.path("type");

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ContentHashTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** As the worker reads requests (RecordDecoder): decimals as BigDecimal, so no number is rounded. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final String TYPE = "provisioning.customer.update.v1";
 
     @Test
@@ -54,14 +56,21 @@ class ContentHashTest {
             "{\"a\":[1,2]}                    | {\"a\":[2,1]}",
             "{\"ab\":\"c\"}                   | {\"a\":\"bc\"}",
             "{\"a\":{\"b\":1}}                | {\"a\":{\"b\":1,\"c\":2}}",
-            "[\"ab\",\"c\"]                   | [\"a\",\"bc\"]"})
+            "[\"ab\",\"c\"]                   | [\"a\",\"bc\"]",
+            "{\"a\":\"\\ud800\"}                 | {\"a\":\"?\"}",
+            "{\"a\":\"\\ud800\"}                 | {\"a\":\"\\udc00\"}",
+            "{\"limit\":1e400}                | {\"limit\":1e999}",
+            "{\"limit\":9007199254740993}     | {\"limit\":9007199254740992.0}"})
     void aDifferentValueIsDifferentContent(String one, String other) {
         assertThat(hash(TYPE, one)).isNotEqualTo(hash(TYPE, other));
     }
 
     @Test
-    void aNumberBeyondTheRangeOfADoubleCanStillBeHashed() {
-        assertThat(hash(TYPE, "{\"limit\":1e400}")).hasSize(32);
+    void numbersAreComparedByValueHoweverLarge() {
+        assertThat(hash(TYPE, "{\"limit\":9007199254740993}")).isEqualTo(hash(TYPE, "{\"limit\":9007199254740993.0}"));
+        assertThat(hash(TYPE, "{\"limit\":1e400}")).isEqualTo(hash(TYPE, "{\"limit\":10.0e399}"));
+        // An exponent that would take a billion digits to write out in full is hashed as quickly as any other.
+        assertThat(hash(TYPE, "{\"limit\":1e999999999}")).isNotEqualTo(hash(TYPE, "{\"limit\":1e999999998}"));
     }
 
     private static byte[] hash(String type, String data) {

@@ -1,12 +1,16 @@
 package dev.wholesale.provisioning.worker.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
@@ -119,11 +123,14 @@ class RequestValidatorTest {
         });
     }
 
-    @Test
-    void aPackageLimitBeyondTheRangeOfADoubleIsAValidationErrorNotACrash() {
-        String json = CUSTOMER_CREATE.replace("\"webex_calling\":50", "\"webex_calling\":1e400");
+    /** Numbers whose exact value takes a double, a long or a billion digits to hold: an error each, quickly. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "1e999999999", "1e-999999999", "10000000000000000000000.5", "99999999999999999999",
+            "9223372036854775808", "-9223372036854775809", "50.5", "1e7"})
+    void aPackageLimitOutOfRangeIsAValidationErrorNotACrash(String number) {
+        String json = CUSTOMER_CREATE.replace("\"webex_calling\":50", "\"webex_calling\":" + number);
 
-        Validation validation = VALIDATOR.validate(decode(json));
+        Validation validation = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> VALIDATOR.validate(decode(json)));
 
         assertThat(errorsOf(validation)).extracting(ResultError::pointer).containsExactly("/packageLimits/webex_calling");
     }
