@@ -88,8 +88,9 @@ public final class RecordDecoder {
     private DecodedRecord fromBinary(RecordOrigin origin, JsonNode data) {
         ObjectNode event = strictMapper.createObjectNode();
         for (RecordOrigin.Header header : origin.headers()) {
-            if (header.key().startsWith(BINARY_PREFIX) && header.value() != null) {
-                event.put(header.key().substring(BINARY_PREFIX.length()), utf8(header.value()));
+            // Case-insensitive like header(): CE_ID and ce_id are one attribute, the last one wins.
+            if (header.key().regionMatches(true, 0, BINARY_PREFIX, 0, BINARY_PREFIX.length()) && header.value() != null) {
+                event.put(header.key().substring(BINARY_PREFIX.length()).toLowerCase(Locale.ROOT), utf8(header.value()));
             }
         }
         String contentType = header(origin.headers(), CONTENT_TYPE);

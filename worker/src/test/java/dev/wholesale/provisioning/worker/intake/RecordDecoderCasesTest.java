@@ -63,6 +63,20 @@ class RecordDecoderCasesTest {
         });
     }
 
+    /** Header names are matched without regard to case throughout, as the detection of binary mode always did. */
+    @Test
+    void upperCaseBinaryModeHeadersAreTheSameAttributes() {
+        DecodedRecord decoded = decoder.decode(origin("{\"externalId\":\"c-1\"}",
+                "CE_SPECVERSION", "1.0", "Ce_Id", "r-1", "CE_type", TYPE, "ce_SOURCE", "urn:ordering",
+                "CE_PARTNERID", "partner-a", "Content-Type", "application/json"));
+
+        assertThat(decoded).isInstanceOfSatisfying(DecodedRecord.Event.class, event -> {
+            assertThat(event.identity()).isEqualTo(IDENTITY);
+            assertThat(event.event().path("source").asString()).isEqualTo("urn:ordering");
+            assertThat(event.event().path("specversion").asString()).isEqualTo("1.0");
+        });
+    }
+
     @Test
     void aBinaryModeEventWithoutAPartnerIdHeaderHasNoTenant() {
         DecodedRecord decoded = decoder.decode(origin("{\"externalId\":\"c-1\"}",

@@ -147,7 +147,7 @@ class DecoderPropertiesTest {
         assertThat(decoded).isInstanceOf(DecodedRecord.Event.class);
         DecodedRecord.Event event = (DecodedRecord.Event) decoded;
         assertThat(event.identity()).isEqualTo(new RequestIdentity(partner, id, TEMPLATE_CREATE));
-        assertThat(event.event().get("data")).isEqualTo(JsonTrees.JSON.readTree(value));
+        assertThat(event.event().get("data")).isEqualTo(JsonTrees.EXACT.readTree(value));
     }
 
     // --- limits, exactly at their edges ------------------------------------------------------------------

@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonTrees {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads decimals as the worker's decoder does: exactly, as BigDecimal. */
+    static final JsonMapper EXACT = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Property names the schemas know, so that random trees reach into the schemas, plus names JSON pointers must escape. */
