@@ -162,10 +162,16 @@ public class OutboxRelay implements SmartLifecycle {
         if (producer == null) {
             return;
         }
+        // stop() interrupts the relay to wake it; an interrupted close would give up at once and log an error.
+        boolean interrupted = Thread.interrupted();
         try {
             producer.close(CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
             log.debug("Closing the relay's producer failed", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

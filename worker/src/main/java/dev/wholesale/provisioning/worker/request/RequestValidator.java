@@ -1,10 +1,12 @@
 package dev.wholesale.provisioning.worker.request;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
@@ -82,26 +84,27 @@ public class RequestValidator {
             errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, where + error.message(), error.pointer()));
         }
         if (data != null) {
-            collectUnsafeText(data, "", errors);
+            Set<String> reported = new HashSet<>();
+            errors.forEach(error -> reported.add(error.pointer()));
+            collectUnsafeText(data, "", reported, errors);
         }
         return errors;
     }
 
     /** Unsafe text is reported only where the schema did not already report the field. */
-    private static void collectUnsafeText(JsonNode node, String pointer, List<ResultError> errors) {
+    private static void collectUnsafeText(JsonNode node, String pointer, Set<String> reported, List<ResultError> errors) {
         if (node.isString()) {
             String problem = TextSafety.problem(node.asString());
-            boolean reported = errors.stream().anyMatch(e -> pointer.equals(e.pointer()));
-            if (problem != null && !reported) {
+            if (problem != null && !reported.contains(pointer)) {
                 errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, problem, pointer));
             }
         } else if (node.isObject()) {
             for (String name : node.propertyNames()) {
-                collectUnsafeText(node.get(name), pointer + "/" + escape(name), errors);
+                collectUnsafeText(node.get(name), pointer + "/" + escape(name), reported, errors);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectUnsafeText(node.get(i), pointer + "/" + i, errors);
+                collectUnsafeText(node.get(i), pointer + "/" + i, reported, errors);
             }
         }
     }
