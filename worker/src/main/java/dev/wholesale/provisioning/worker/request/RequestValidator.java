@@ -91,7 +91,7 @@ public class RequestValidator {
         return errors;
     }
 
-    /** Unsafe text is reported only where the schema did not already report the field. */
+    /** Unsafe text, in values and property names, is reported only where the schema did not already report the field. */
     private static void collectUnsafeText(JsonNode node, String pointer, Set<String> reported, List<ResultError> errors) {
         if (node.isString()) {
             String problem = TextSafety.problem(node.asString());
@@ -100,7 +100,16 @@ public class RequestValidator {
             }
         } else if (node.isObject()) {
             for (String name : node.propertyNames()) {
-                collectUnsafeText(node.get(name), pointer + "/" + escape(name), reported, errors);
+                String child = pointer + "/" + escape(name);
+                String nameProblem = TextSafety.problem(name);
+                if (nameProblem != null) {
+                    // An unknown property is allowed, but not under a name that logs and stores cannot hold.
+                    if (!reported.contains(child)) {
+                        errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, "a property name " + nameProblem, child));
+                    }
+                    continue;
+                }
+                collectUnsafeText(node.get(name), child, reported, errors);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

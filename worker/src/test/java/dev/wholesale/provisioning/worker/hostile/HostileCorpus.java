@@ -654,12 +654,12 @@ final class HostileCorpus {
         add("application/cloudevents-batch+json", templates, utf8("[" + text(event(TEMPLATE_CREATE, id(),
                 Requests.template("Batch"))) + "]"), List.of(Header.of("content-type", "application/cloudevents-batch+json")),
                 null, new DeadLetter("NOT_A_CLOUDEVENT", null));
-        // Questionable: binary mode is recognised case-insensitively (CE_SPECVERSION) but its attributes are only
-        // copied from lower-case ce_ headers, so the partner is "missing" although CE_PARTNERID is there.
+        // Header names are matched without regard to case throughout: CE_PARTNERID is the partner.
+        id = id();
         add("upper-case CE_* headers", templates, json(Requests.template("Upper case headers")),
-                List.of(Header.of("CE_SPECVERSION", "1.0"), Header.of("CE_ID", id()), Header.of("CE_SOURCE", "urn:t"),
+                List.of(Header.of("CE_SPECVERSION", "1.0"), Header.of("CE_ID", id), Header.of("CE_SOURCE", "urn:t"),
                         Header.of("CE_TYPE", TEMPLATE_CREATE), Header.of("CE_PARTNERID", partner),
-                        Header.of("content-type", "application/json")), null, new DeadLetter("MISSING_PARTNER_ID", null));
+                        Header.of("content-type", "application/json")), id, applied(TEMPLATE_CREATED, null, null));
         id = id();
         add("binary body null", templates, utf8("null"), binary(id, partner, TEMPLATE_CREATE, "application/json"), id,
                 new Refused(VALIDATION_FAILED, List.of(ANY_POINTER)));

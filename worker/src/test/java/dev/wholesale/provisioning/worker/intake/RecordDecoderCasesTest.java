@@ -63,6 +63,14 @@ class RecordDecoderCasesTest {
         });
     }
 
+    /** Jackson refuses half a surrogate pair in a property name (in values it is read, and refused by validation). */
+    @Test
+    void halfASurrogatePairInAPropertyNameIsNotJson() {
+        DecodedRecord decoded = decoder.decode(origin(VALID.replace("\"data\":{", "\"data\":{\"cost\\ud800centre\":1,")));
+
+        assertThat(reasonOf(decoded)).isEqualTo(DeadLetterReason.NOT_JSON);
+    }
+
     /** Header names are matched without regard to case throughout, as the detection of binary mode always did. */
     @Test
     void upperCaseBinaryModeHeadersAreTheSameAttributes() {

@@ -160,6 +160,21 @@ class RequestValidatorTest {
                         .containsExactly("/users/0/firstName"));
     }
 
+    /** Unknown properties are allowed, but not under a name with a control character or half a surrogate pair. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cost\u0000centre", "\u001b[31m"})
+    void anUnknownPropertyWithAnUnsafeNameRefusesOnlyItsUser(String name) {
+        Validation validation = validate(USERS_ADD, event -> user(event, 1).put(name, "4711"));
+
+        assertThat(validation).isInstanceOfSatisfying(Validation.Valid.class, valid -> {
+            assertThat(valid.request().itemErrors().of("/users", 1)).singleElement().satisfies(error -> {
+                assertThat(error.pointer()).isEqualTo("/users/1/" + name);
+                assertThat(error.message()).startsWith("a property name must");
+            });
+            assertThat(valid.request().itemErrors().of("/users", 0)).isEmpty();
+        });
+    }
+
     @Test
     void aUsersAddWithoutCustomerExternalIdIsRefusedAsAWhole() {
         Validation validation = validate(USERS_ADD, event -> {
