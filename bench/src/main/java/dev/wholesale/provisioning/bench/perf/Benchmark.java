@@ -108,12 +108,13 @@ public final class Benchmark {
                             .put("usersPerSecond", round(counter.users.get() / busy))
                             .put("resultsPerSecond", round(counter.results.get() / busy))
                             .put("workerCpuCoresUsed", round(cpu / busy))
-                            .put("startupSeconds", round(startup.toMillis() / 1000.0));
+                            .put("startupSeconds", round(startup.toMillis() / 1000.0))
+                            .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited());
                     full.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
                     say(String.format("worker at full speed: %,.0f customers/s, %,.0f users/s, %,.0f results/s over %.1f s;"
-                                    + " %.2f cores; start-up %.1f s", counter.customers.get() / busy,
-                            counter.users.get() / busy, counter.results.get() / busy, busy, cpu / busy,
-                            startup.toMillis() / 1000.0));
+                                    + " %.2f cores; start-up %.1f s; %d requests waited for their customer",
+                            counter.customers.get() / busy, counter.users.get() / busy, counter.results.get() / busy, busy,
+                            cpu / busy, startup.toMillis() / 1000.0, stats.requestsThatWaited()));
                     throughput.putAll(counter.perSecond);
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);

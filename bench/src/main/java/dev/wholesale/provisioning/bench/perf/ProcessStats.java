@@ -54,6 +54,22 @@ final class ProcessStats {
         }
     }
 
+    /**
+     * Requests the worker parked because their customer did not exist yet (users requests read
+     * before the customer's create): each is stored, read back and checked a second time.
+     */
+    long requestsThatWaited() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/actuator/metrics/provisioning.requests?tag=outcome:waiting")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 404 ? 0
+                    : JsonMapper.builder().build().readTree(response.body()).path("measurements").get(0).path("value").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     long heapPeak() {
         return heapPeak;
     }

@@ -63,9 +63,11 @@ public class BatchApplier {
     @Transactional
     public void apply(List<Intake> batch) {
         Instant now = clock.instant();
-        locks.lock(customersOf(batch));
+        Set<CustomerLocks.CustomerKey> customers = customersOf(batch);
+        locks.lock(customers);
         IdempotencyLedger ledger = new IdempotencyLedger(requestLog.lookup(keysOf(batch)));
-        Run run = new Run(ledger, now);
+        // Exact while the locks are held: no one else can park a request for these customers now.
+        Run run = new Run(ledger, now, waitingRoom.customersWaitedForAmong(customers));
         for (Intake intake : batch) {
             try (LogContext context = LogContext.of(intake.identity(), traceparentOf(intake))) {
                 run.apply(intake);
@@ -125,10 +127,13 @@ public class BatchApplier {
         private final IdempotencyLedger ledger;
         private final Instant now;
         private final List<OutboxRecord> records = new ArrayList<>();
+        /** The batch's customers that requests wait for, including those parked by this batch. */
+        private final Set<CustomerLocks.CustomerKey> waitedFor;
 
-        Run(IdempotencyLedger ledger, Instant now) {
+        Run(IdempotencyLedger ledger, Instant now, Set<CustomerLocks.CustomerKey> waitedFor) {
             this.ledger = ledger;
             this.now = now;
+            this.waitedFor = waitedFor;
         }
 
         void apply(Intake intake) {
@@ -163,6 +168,7 @@ public class BatchApplier {
             Outcome outcome = handlers.handle(request);
             if (outcome instanceof Outcome.AwaitCustomer) {
                 waitingRoom.park(request, now, now.plus(properties.customerWaitTimeout()));
+                waitedFor.add(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()));
                 ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.WAITING,
                         null, now);
                 listener.parked(request);
@@ -179,6 +185,9 @@ public class BatchApplier {
 
         /** The customer exists now: apply what waited for it, in arrival order. */
         private void releaseWaitingFor(String partnerId, String customerExternalId) {
+            if (!waitedFor.contains(new CustomerLocks.CustomerKey(partnerId, customerExternalId))) {
+                return;
+            }
             // Requests parked earlier in this very batch must be in the log before they can complete.
             requestLog.insert(ledger.drainAdditions());
             for (WaitingRoom.Parked parked : waitingRoom.waitingFor(partnerId, customerExternalId)) {

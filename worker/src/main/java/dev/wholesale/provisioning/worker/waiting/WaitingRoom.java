@@ -2,7 +2,10 @@ package dev.wholesale.provisioning.worker.waiting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -46,6 +49,27 @@ public class WaitingRoom {
                 select arrival_seq, partner_id, customer_external_id, record_key, event from waiting_request
                  where partner_id = ? and customer_external_id = ? order by arrival_seq
                 """, (row, n) -> parked(row), partnerId, customerExternalId);
+    }
+
+    /** Which of these customers have requests waiting for them: one query for a whole batch. */
+    public Set<CustomerLocks.CustomerKey> customersWaitedForAmong(Collection<CustomerLocks.CustomerKey> customers) {
+        Set<CustomerLocks.CustomerKey> found = new HashSet<>();
+        if (customers.isEmpty()) {
+            return found;
+        }
+        String[] partners = customers.stream().map(CustomerLocks.CustomerKey::partnerId).toArray(String[]::new);
+        String[] externalIds = customers.stream().map(CustomerLocks.CustomerKey::externalId).toArray(String[]::new);
+        jdbc.query("""
+                select distinct w.partner_id, w.customer_external_id
+                  from unnest(?::text[], ?::text[]) as c(partner_id, customer_external_id)
+                  join waiting_request w using (partner_id, customer_external_id)
+                """, statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text", partners));
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", externalIds));
+                }, row -> {
+                    found.add(new CustomerLocks.CustomerKey(row.getString(1), row.getString(2)));
+                });
+        return found;
     }
 
     public void remove(long arrivalSeq) {
