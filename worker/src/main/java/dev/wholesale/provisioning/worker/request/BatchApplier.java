@@ -192,10 +192,11 @@ public class BatchApplier {
             requestLog.insert(ledger.drainAdditions());
             for (WaitingRoom.Parked parked : waitingRoom.waitingFor(partnerId, customerExternalId)) {
                 Validation validation = validator.revalidate(parked.event(), parked.recordKey());
-                if (!(validation instanceof Validation.Valid valid)) {
-                    throw new IllegalStateException("a parked request no longer validates: " + validation.identity());
+                if (validation instanceof Validation.Invalid invalid) {
+                    refuseParked(parked, invalid);
+                    continue;
                 }
-                ProvisioningRequest request = valid.request();
+                ProvisioningRequest request = ((Validation.Valid) validation).request();
                 Outcome outcome = handlers.handle(request);
                 if (outcome instanceof Outcome.AwaitCustomer) {
                     return; // an earlier parked request deleted the customer again: the rest keep waiting
@@ -205,6 +206,21 @@ public class BatchApplier {
                 requestLog.complete(request.key(), eventId, now);
                 listener.released(request);
             }
+        }
+
+        /**
+         * A request accepted when it arrived but refused by the rules of the version now running (an
+         * upgrade tightened them): it gets the refusal it would get if it arrived now, and what else
+         * waited for the customer, and the customer's creation itself, go on.
+         */
+        private void refuseParked(WaitingRoom.Parked parked, Validation.Invalid invalid) {
+            RequestIdentity identity = invalid.identity();
+            UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), null);
+            records.add(envelopes.envelope(eventId, identity.partnerId(), parked.recordKey(),
+                    Rejections.of(identity, invalid.subject(), invalid.errors()), null, now));
+            waitingRoom.remove(parked.arrivalSeq());
+            requestLog.complete(new RequestKey(identity.partnerId(), identity.requestId()), eventId, now);
+            listener.rejected(identity, invalid.errors());
         }
 
         private void refuse(RequestIdentity identity, byte[] contentHash, String recordKey, String subject,

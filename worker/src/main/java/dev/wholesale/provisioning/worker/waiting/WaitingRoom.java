@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -102,6 +103,8 @@ public class WaitingRoom {
 
     private Parked parked(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Parked(row.getLong("arrival_seq"), row.getString("partner_id"), row.getString("customer_external_id"),
-                row.getString("record_key"), (ObjectNode) json.readTree(row.getBytes("event")));
+                // Read as the decoder reads requests: numbers exactly, so that the content is the same.
+                row.getString("record_key"), (ObjectNode) json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(row.getBytes("event")));
     }
 }

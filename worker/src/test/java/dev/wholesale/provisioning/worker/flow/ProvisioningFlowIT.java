@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.Requests;
@@ -22,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The source document's flow, through the topics: template, customer, then users. */
 class ProvisioningFlowIT extends WorkerIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static final String PARTNER = "partner-acme";
 
@@ -102,6 +107,48 @@ class ProvisioningFlowIT extends WorkerIntegrationTest {
         List<String> order = client.results().stream().map(r -> r.path("data").path("requestId").asString())
                 .filter(id -> id.startsWith("early-")).toList();
         assertThat(order).containsSubsequence("early-c1", "early-u1");
+    }
+
+    /**
+     * A request accepted when it arrived, but refused by the rules of the version running when its
+     * customer appears (an upgrade tightened them; simulated by editing what waits): it gets its
+     * refusal, and the customer's creation is not held up by it.
+     */
+    @Test
+    void aWaitingRequestThatTheRulesNowRefuseIsRefusedAndItsCustomerIsStillCreated() {
+        String provisioningId = createTemplate("stale-t1", "Stale rules");
+        client.send(users(), PARTNER + "/cust-3101", RequestTopicsClient.event("provisioning.users.add.v1", PARTNER,
+                "stale-u1", Map.of("customerExternalId", "cust-3101", "users",
+                        List.of(user("ida@stale.dk", "webex_meetings", "Copenhagen HQ", null, null)))));
+        awaitWaiting("stale-u1");
+        byte[] event = jdbc.queryForObject("select event from waiting_request where request_id = 'stale-u1'", byte[].class);
+        ObjectNode stale = (ObjectNode) RequestTopicsClient.JSON.readTree(event);
+        ((ObjectNode) stale.get("data")).put("users", "no longer a list");
+        jdbc.update("update waiting_request set event = ? where request_id = 'stale-u1'",
+                (Object) RequestTopicsClient.JSON.writeValueAsBytes(stale));
+
+        client.send(customers(), PARTNER + "/cust-3101", RequestTopicsClient.event("provisioning.customer.create.v1",
+                PARTNER, "stale-c1", customer("cust-3101", provisioningId, "admin@stale.dk")));
+
+        assertThat(client.awaitResult("stale-c1").path("type").asString()).isEqualTo("provisioning.customer.provisioned.v1");
+        JsonNode refusal = client.awaitResult("stale-u1");
+        assertThat(refusal.path("type").asString()).isEqualTo("provisioning.request.rejected.v1");
+        assertThat(refusal.path("data").path("errors")).singleElement().satisfies(error -> {
+            assertThat(error.path("code").asString()).isEqualTo("VALIDATION_FAILED");
+            assertThat(error.path("pointer").asString()).isEqualTo("/users");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from waiting_request where request_id = 'stale-u1'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select state from request_log where request_id = 'stale-u1'", String.class))
+                .isEqualTo("COMPLETED");
+    }
+
+    private void awaitWaiting(String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("select count(*) from waiting_request where request_id = ?", Long.class, requestId) == 0) {
+            assertThat(System.nanoTime()).as("%s waiting for its customer", requestId).isLessThan(deadline);
+            client.drain(Duration.ofMillis(200));
+        }
     }
 
     @Test
