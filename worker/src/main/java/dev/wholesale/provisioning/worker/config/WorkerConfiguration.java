@@ -33,12 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
 
-    /** Static: it wraps the DataSource, so it must exist before any other bean is made. */
-    @Bean
-    static QueriesPlannedPerExecution queriesPlannedPerExecution() {
-        return new QueriesPlannedPerExecution();
-    }
-
     @Bean
     Clock clock() {
         return Clock.systemUTC();
