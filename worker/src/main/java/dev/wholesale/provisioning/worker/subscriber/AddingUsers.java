@@ -3,7 +3,6 @@ package dev.wholesale.provisioning.worker.subscriber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -178,28 +177,22 @@ public class AddingUsers extends UsersRequestHandler {
         subscribers.insert(added, now);
     }
 
-    /** E-mails and numbers are global, extensions per location: one query each for the whole request. */
+    /** E-mails and numbers are global, extensions per location: one query for the whole request. */
     private void checkAgainstStore(List<Candidate> candidates) {
         List<Candidate> open = candidates.stream().filter(c -> c.errors.isEmpty()).toList();
-        Set<String> emailsTaken = subscribers.emailsInUse(open.stream().map(c -> c.email).toList());
-        Set<String> numbersTaken = subscribers.phoneNumbersInUse(
-                open.stream().map(c -> c.phoneNumber).filter(java.util.Objects::nonNull).toList());
-        Map<UUID, List<String>> extensionsByLocation = new HashMap<>();
-        open.stream().filter(c -> c.user.extension() != null).forEach(c ->
-                extensionsByLocation.computeIfAbsent(c.site.id(), k -> new ArrayList<>()).add(c.user.extension()));
-        Map<UUID, Set<String>> extensionsTaken = new HashMap<>();
-        extensionsByLocation.forEach((location, wanted) ->
-                extensionsTaken.put(location, subscribers.extensionsInUse(location, wanted)));
+        Subscribers.Taken taken = subscribers.taken(open.stream().map(c -> c.email).toList(),
+                open.stream().map(c -> c.phoneNumber).filter(java.util.Objects::nonNull).toList(),
+                open.stream().filter(c -> c.user.extension() != null).map(Candidate::siteExtension).toList());
         for (Candidate c : open) {
-            if (emailsTaken.contains(c.email)) {
+            if (taken.emails().contains(c.email)) {
                 c.errors.add(new ResultError(ErrorCode.EMAIL_ALREADY_IN_USE, "a user with this e-mail already exists",
                         c.pointer + "/email"));
             }
-            if (c.phoneNumber != null && numbersTaken.contains(c.phoneNumber)) {
+            if (c.phoneNumber != null && taken.phoneNumbers().contains(c.phoneNumber)) {
                 c.errors.add(new ResultError(ErrorCode.PHONE_NUMBER_IN_USE, "the number is assigned to another user",
                         c.pointer + "/primaryPhoneNumber"));
             }
-            if (c.user.extension() != null && extensionsTaken.getOrDefault(c.site.id(), Set.of()).contains(c.user.extension())) {
+            if (c.user.extension() != null && taken.extensions().contains(c.siteExtension())) {
                 c.errors.add(new ResultError(ErrorCode.EXTENSION_IN_USE, "the extension is taken at this location",
                         c.pointer + "/extension"));
             }
@@ -245,6 +238,10 @@ public class AddingUsers extends UsersRequestHandler {
             this.item = item;
             this.user = user;
             this.errors = errors;
+        }
+
+        Subscribers.LocationExtension siteExtension() {
+            return new Subscribers.LocationExtension(site.id(), user.extension());
         }
 
         UserOutcome refused() {

@@ -137,6 +137,45 @@ public class Subscribers {
     }
 
     /** Removes every user of a customer; returns how many had each package. */
+    /** What of a users request is already taken in the store: e-mails and numbers anywhere, extensions per location. */
+    public record Taken(Set<String> emails, Set<String> phoneNumbers, Set<LocationExtension> extensions) {
+    }
+
+    public record LocationExtension(UUID locationId, String extension) {
+    }
+
+    /** One statement for the three checks of a users request, instead of one per kind and location. */
+    public Taken taken(Collection<String> emails, Collection<String> phoneNumbers, Collection<LocationExtension> extensions) {
+        Taken taken = new Taken(new HashSet<>(), new HashSet<>(), new HashSet<>());
+        if (emails.isEmpty() && phoneNumbers.isEmpty() && extensions.isEmpty()) {
+            return taken;
+        }
+        jdbc.query("""
+                select 'e' as kind, email as value, null::uuid as location_id from subscriber where email = any(?)
+                union all
+                select 'p', phone_number, null from subscriber where phone_number = any(?)
+                union all
+                select 'x', s.extension, s.location_id
+                  from unnest(?::uuid[], ?::text[]) as wanted(location_id, extension)
+                  join subscriber s on s.location_id = wanted.location_id and s.extension = wanted.extension
+                """, statement -> {
+                    java.sql.Connection connection = statement.getConnection();
+                    statement.setArray(1, textArray(connection, emails));
+                    statement.setArray(2, textArray(connection, phoneNumbers));
+                    statement.setArray(3, connection.createArrayOf("uuid",
+                            extensions.stream().map(LocationExtension::locationId).toArray()));
+                    statement.setArray(4, textArray(connection, extensions.stream().map(LocationExtension::extension).toList()));
+                }, row -> {
+                    switch (row.getString("kind")) {
+                        case "e" -> taken.emails().add(row.getString("value"));
+                        case "p" -> taken.phoneNumbers().add(row.getString("value"));
+                        default -> taken.extensions().add(new LocationExtension(row.getObject("location_id", UUID.class),
+                                row.getString("value")));
+                    }
+                });
+        return taken;
+    }
+
     public Map<ServicePackage, Integer> deleteAllOf(UUID customerId) {
         Map<ServicePackage, Integer> removed = new EnumMap<>(ServicePackage.class);
         jdbc.query("""
