@@ -140,16 +140,23 @@ public final class Benchmark {
                             migration, customers, users);
                     say(String.format("baseline, plain COPY into the same tables: %,.0f customers/s, %,.0f users/s",
                             jdbc.customersPerSecond(), jdbc.usersPerSecond()));
-                    double slowerUsersBaseline = Math.min(jdbc.usersPerSecond(), consumerBaseline.recordsPerSecond() * batch);
-                    double ratio = (counter.users.get() == 0 ? 0 : figures.path("fullSpeed").path("usersPerSecond").asDouble())
-                            / slowerUsersBaseline;
-                    figures.putObject("baselines")
+                    ObjectNode baselines = figures.putObject("baselines")
                             .put("consumerRecordsPerSecond", round(consumerBaseline.recordsPerSecond()))
                             .put("consumerUsersPerSecond", round(consumerBaseline.recordsPerSecond() * batch))
                             .put("copyCustomersPerSecond", round(jdbc.customersPerSecond()))
-                            .put("copyUsersPerSecond", round(jdbc.usersPerSecond()))
-                            .put("workerUsersPerSecondAsShareOfSlowerBaseline", round(ratio));
-                    say(String.format("worker users/s = %.2f of the slower baseline", ratio));
+                            .put("copyUsersPerSecond", round(jdbc.usersPerSecond()));
+                    if (users > 0) {
+                        double slowerUsersBaseline = Math.min(jdbc.usersPerSecond(), consumerBaseline.recordsPerSecond() * batch);
+                        double ratio = figures.path("fullSpeed").path("usersPerSecond").asDouble() / slowerUsersBaseline;
+                        baselines.put("workerUsersPerSecondAsShareOfSlowerBaseline", round(ratio));
+                        say(String.format("worker users/s = %.2f of the slower baseline", ratio));
+                    } else {
+                        // A burst of customer creates alone: compare customers, there are no users to compare.
+                        double slowerCustomersBaseline = Math.min(jdbc.customersPerSecond(), consumerBaseline.recordsPerSecond());
+                        double ratio = figures.path("fullSpeed").path("customersPerSecond").asDouble() / slowerCustomersBaseline;
+                        baselines.put("workerCustomersPerSecondAsShareOfSlowerBaseline", round(ratio));
+                        say(String.format("worker customers/s = %.3f of the slower baseline", ratio));
+                    }
                 }
             }
             ReconciliationReport reconciliation = Reconciliation.withDefaultTopics(kafka.bootstrapServers(), jdbcUrl,

@@ -1,6 +1,8 @@
 package dev.wholesale.provisioning.worker.observability;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public class RequestOutcomes implements BatchListener {
     private static final Logger log = LoggerFactory.getLogger("provisioning.requests");
 
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public RequestOutcomes(MeterRegistry meters) {
         this.meters = meters;
@@ -83,9 +86,12 @@ public class RequestOutcomes implements BatchListener {
         log.error("record {} could not be applied and was dead-lettered (PROCESSING_FAILED)", origin.coordinates(), failure);
     }
 
+    /** Counters are looked up once per type and outcome, not built anew for every request. */
     private void count(String type, String outcome) {
-        Counter.builder("provisioning.requests").description("Requests by type and outcome")
-                .tag("type", knownType(type)).tag("outcome", outcome).register(meters).increment();
+        String knownType = knownType(type);
+        counters.computeIfAbsent(knownType + "\n" + outcome, key -> Counter.builder("provisioning.requests")
+                .description("Requests by type and outcome").tag("type", knownType).tag("outcome", outcome)
+                .register(meters)).increment();
     }
 
     /** Unknown types come from senders: keep them out of metric tags, or a sender could explode the series. */
