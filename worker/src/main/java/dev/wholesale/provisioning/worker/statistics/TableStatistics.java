@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,15 @@ public class TableStatistics {
 
     @Scheduled(fixedDelayString = "${provisioning.statistics.check-interval:PT2S}", initialDelayString = "PT2S")
     public void analyzeTablesThatDoubled() {
+        try {
+            analyzeDoubled();
+        } catch (DataAccessException e) {
+            // PostgreSQL is unreachable: readiness reports it; the next check comes soon enough.
+            log.debug("Could not check table statistics: {}", e.toString());
+        }
+    }
+
+    private void analyzeDoubled() {
         List<String> doubled = jdbc.queryForList("""
                 select relname from pg_stat_user_tables
                  where schemaname = current_schema() and relname = any(?)
