@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterHeaders;
 import dev.wholesale.provisioning.contracts.envelope.CloudEvents;
 
 import tools.jackson.databind.JsonNode;
@@ -105,8 +106,8 @@ final class ResultWatcher implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.topic().endsWith("-dlt")) {
-                        console.received("dead letter on " + record.topic() + ": reason=" + header(record, "dlt-reason")
-                                + " (" + header(record, "dlt-detail") + ")");
+                        console.received("dead letter on " + record.topic() + ": reason=" + header(record, DeadLetterHeaders.REASON)
+                                + " (" + header(record, DeadLetterHeaders.DETAIL) + ")");
                         continue;
                     }
                     JsonNode event = JSON.readTree(record.value());

@@ -20,6 +20,8 @@ import org.apache.kafka.common.header.Header;
 
 import dev.wholesale.provisioning.bench.reconcile.ReconciliationReport.Anomaly;
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterHeaders;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 
 import tools.jackson.databind.JsonNode;
@@ -126,8 +128,9 @@ public final class Reconciliation {
                                          ReconciliationReport report) {
         Set<String> origins = new HashSet<>();
         for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
-            String origin = header(deadLetter, "dlt-original-topic") + "-" + header(deadLetter, "dlt-original-partition")
-                    + "@" + header(deadLetter, "dlt-original-offset");
+            String origin = header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC) + "-"
+                    + header(deadLetter, DeadLetterHeaders.ORIGINAL_PARTITION) + "@"
+                    + header(deadLetter, DeadLetterHeaders.ORIGINAL_OFFSET);
             if (!origins.add(origin)) {
                 report.anomaly(Anomaly.DUPLICATE_DEAD_LETTER, origin);
             }
@@ -141,7 +144,7 @@ public final class Reconciliation {
     private static Set<String> quarantinedRequests(List<ConsumerRecord<String, byte[]>> deadLetters) {
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
-            if ("PROCESSING_FAILED".equals(header(deadLetter, "dlt-reason"))) {
+            if (DeadLetterReason.PROCESSING_FAILED.name().equals(header(deadLetter, DeadLetterHeaders.REASON))) {
                 RequestRecord request = RequestRecord.of(deadLetter);
                 if (request != null) {
                     ids.add(request.partnerId() + "/" + request.requestId());

@@ -5,19 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.wholesale.provisioning.contracts.catalogue.Topics;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterHeaders;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 
 /** Builds the dead letter for an unreadable record: the record as received, plus why. */
 public final class DeadLetters {
-
-    public static final String REASON = "dlt-reason";
-    public static final String DETAIL = "dlt-detail";
-    public static final String ORIGINAL_TOPIC = "dlt-original-topic";
-    public static final String ORIGINAL_PARTITION = "dlt-original-partition";
-    public static final String ORIGINAL_OFFSET = "dlt-original-offset";
-    public static final String TRUNCATED = "dlt-truncated";
-    public static final String ORIGINAL_SIZE = "dlt-original-size";
 
     /**
      * The most of a value a dead letter carries. A record may reach us larger than our producer
@@ -37,15 +31,15 @@ public final class DeadLetters {
     public static OutboxRecord of(RecordOrigin origin, DeadLetterReason reason, String detail) {
         List<OutboxRecord.Header> headers = new ArrayList<>();
         origin.headers().forEach(header -> headers.add(new OutboxRecord.Header(header.key(), header.value())));
-        headers.add(header(REASON, reason.name()));
-        headers.add(header(DETAIL, detail));
-        headers.add(header(ORIGINAL_TOPIC, origin.topic()));
-        headers.add(header(ORIGINAL_PARTITION, Integer.toString(origin.partition())));
-        headers.add(header(ORIGINAL_OFFSET, Long.toString(origin.offset())));
+        headers.add(header(DeadLetterHeaders.REASON, reason.name()));
+        headers.add(header(DeadLetterHeaders.DETAIL, detail));
+        headers.add(header(DeadLetterHeaders.ORIGINAL_TOPIC, origin.topic()));
+        headers.add(header(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(origin.partition())));
+        headers.add(header(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(origin.offset())));
         byte[] value = origin.value();
         if (value != null && value.length > MAX_VALUE_BYTES) {
-            headers.add(header(TRUNCATED, "true"));
-            headers.add(header(ORIGINAL_SIZE, Integer.toString(value.length)));
+            headers.add(header(DeadLetterHeaders.TRUNCATED, "true"));
+            headers.add(header(DeadLetterHeaders.ORIGINAL_SIZE, Integer.toString(value.length)));
             value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
         }
         return OutboxRecord.deadLetter(Topics.dltOf(origin.topic()), origin.key(), value, headers,

@@ -1,5 +1,7 @@
 package dev.wholesale.provisioning.worker.intake;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /** A consumed record after the first, cheap look: either a readable CloudEvent or a dead letter. */

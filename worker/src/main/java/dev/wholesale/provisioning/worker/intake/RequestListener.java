@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.springframework.kafka.annotation.KafkaListener;
-
-import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
+import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.request.BatchApplier;
 import dev.wholesale.provisioning.worker.request.Failures;
 import dev.wholesale.provisioning.worker.request.Intake;

@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.worker.config.WorkerProperties;
 import dev.wholesale.provisioning.worker.idempotency.IdempotencyLedger;
 import dev.wholesale.provisioning.worker.idempotency.RequestKey;
 import dev.wholesale.provisioning.worker.idempotency.RequestLog;
-import dev.wholesale.provisioning.worker.intake.DeadLetterReason;
 import dev.wholesale.provisioning.worker.intake.DeadLetters;
 import dev.wholesale.provisioning.worker.observability.PersonalDataMask;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;

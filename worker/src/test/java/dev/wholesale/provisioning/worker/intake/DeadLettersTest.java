@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 
 /** A dead letter is the record as received, plus why, and always small enough to publish. */

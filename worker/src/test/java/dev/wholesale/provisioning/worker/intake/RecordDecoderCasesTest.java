@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.springframework.util.unit.DataSize;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.worker.Requests;
-import dev.wholesale.provisioning.worker.intake.DeadLetterReason;
 import dev.wholesale.provisioning.worker.intake.DecodedRecord;
 import dev.wholesale.provisioning.worker.intake.IntakeLimits;
 import dev.wholesale.provisioning.worker.intake.RecordDecoder;

@@ -1,6 +1,9 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.deadletter;
 
-/** Why a record could not be read. Sent as the {@code dlt-reason} header: stable strings. */
+/**
+ * Why a record was set aside on its dead-letter topic, as the {@link DeadLetterHeaders#REASON} header
+ * says it: stable strings, so readers may switch on them (a new one is a change they must expect).
+ */
 public enum DeadLetterReason {
     /** The value is not well-formed UTF-8 JSON (truncated, binary, empty, ...). */
     NOT_JSON,
