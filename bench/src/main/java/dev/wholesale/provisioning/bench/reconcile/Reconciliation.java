@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -118,12 +120,30 @@ public final class Reconciliation {
             events.forEach(replay::apply);
             report.count("customers in the replayed results", replay.customers().size());
             report.count("active users in the replayed results", replay.activeUsers());
+            countRefusals(events, report);
             replay.compareWith(db);
         }
         return report;
     }
 
     /** Each unreadable record is dead-lettered exactly once. */
+    /**
+     * Requests refused as a whole, by error code: under faults some outcomes depend on timing (a
+     * users request whose customer is delayed past the wait timeout is CUSTOMER_NOT_FOUND), and
+     * these counts say which.
+     */
+    private static void countRefusals(List<JsonNode> events, ReconciliationReport report) {
+        Map<String, Long> byCode = new TreeMap<>();
+        for (JsonNode event : events) {
+            if (event.path("type").asString().equals("provisioning.request.rejected.v1")) {
+                Set<String> codes = new TreeSet<>();
+                event.path("data").path("errors").forEach(error -> codes.add(error.path("code").asString()));
+                codes.forEach(code -> byCode.merge(code, 1L, Long::sum));
+            }
+        }
+        byCode.forEach((code, count) -> report.count("requests refused with " + code, count));
+    }
+
     private static void checkDeadLetters(List<ConsumerRecord<String, byte[]>> deadLetters, int unreadable,
                                          ReconciliationReport report) {
         Set<String> origins = new HashSet<>();
