@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     -Dexec.args="--customers=10000 --users=1000000"</pre>
  * {@code --worker-jvm="-XX:StartFlightRecording=filename=worker.jfr,settings=profile"} profiles the
  * worker (JFR); such runs are for finding where time goes, not for the history. {@code --note="..."}
- * says in the history what the run tried.
+ * says in the history what the run tried. The worker runs as the container image runs it (Spring
+ * Boot's launcher on the extracted jar); {@code --layout=jar} runs {@code java -jar} instead.
  */
 public final class Benchmark {
 
@@ -89,11 +90,16 @@ public final class Benchmark {
                     consumerBaseline.records(), consumerBaseline.seconds(), consumerBaseline.recordsPerSecond(),
                     consumerBaseline.recordsPerSecond() * batch));
 
+            // As the container image runs it, unless --layout=jar asks for the jar itself (slower to start).
+            boolean asJar = "jar".equals(options.get("layout"));
+            Path application = asJar ? WorkerProcess.defaultJar()
+                    : WorkerProcess.extractedAsInTheImage(WorkerProcess.defaultJar(), directory.resolve("worker-app"));
+            figures.put("layout", asJar ? "jar" : "image");
             long expected = burst.customerRequests() + burst.userRequests();
             Map<Long, long[]> throughput = new LinkedHashMap<>();
             try (ResultCounter counter = new ResultCounter(kafka.bootstrapServers(), sentAt)) {
                 counter.start();
-                try (WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), Ports.free(), environment, jvm,
+                try (WorkerProcess worker = WorkerProcess.start(application, Ports.free(), environment, jvm,
                         directory.resolve("worker.log"))) {
                     Duration startup = worker.awaitReady(Duration.ofSeconds(120));
                     ProcessStats stats = new ProcessStats(worker.pid(), worker.port());

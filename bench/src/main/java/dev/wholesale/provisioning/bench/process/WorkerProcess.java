@@ -42,16 +42,36 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
+     * The jar unpacked as the container image runs it (infra/docker/Dockerfile): Spring Boot's
+     * launcher on the exploded jar, which loads classes from plain files instead of nested jars.
+     */
+    public static Path extractedAsInTheImage(Path jar, Path directory) throws IOException, InterruptedException {
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--launcher",
+                "--destination", directory.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("extracting " + jar + " failed with exit code " + extract.exitValue());
+        }
+        return directory.toAbsolutePath();
+    }
+
+    /**
+     * @param application the worker jar, or a directory it was extracted to ({@link #extractedAsInTheImage})
      * @param environment the worker's settings, as environment variables (SPRING_KAFKA_BOOTSTRAP_SERVERS, ...)
      * @param jvmOptions  e.g. -Xmx512m
      */
-    public static WorkerProcess start(Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+    public static WorkerProcess start(Path application, int port, Map<String, String> environment, List<String> jvmOptions,
                                       Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (Files.isDirectory(application)) {
+            command.addAll(List.of("-cp", application.toString(), "org.springframework.boot.loader.launch.JarLauncher"));
+        } else {
+            command.add("-jar");
+            command.add(application.toString());
+        }
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
