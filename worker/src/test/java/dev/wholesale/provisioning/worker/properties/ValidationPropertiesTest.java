@@ -257,7 +257,16 @@ class ValidationPropertiesTest {
             JsonNode leaf = checked.data().at(pointer);
             boolean itemError = checked.validation() instanceof Validation.Invalid && insideItem(type, pointer);
             if (leaf.isString() && !safe(leaf.asString()) && !itemError) {
-                assertThat(checked.pointers()).as("unsafe text at %s of %s", pointer, checked.data()).contains(pointer);
+                // Reported at the text itself, or at an enclosing property whose name is unsafe (one error per field).
+                assertThat(checked.pointers()).as("unsafe text at %s of %s", pointer, checked.data()).anyMatch(reported ->
+                        reported.equals(pointer) || pointer.startsWith(reported + "/")
+                                && !reported.isEmpty() && !safe(JsonTrees.lastTokenOf(reported)));
+            }
+            boolean member = !pointer.isEmpty() && checked.data().at(JsonTrees.parentOf(pointer)).isObject();
+            if (member && !safe(JsonTrees.lastTokenOf(pointer)) && !itemError) {
+                assertThat(checked.pointers()).as("unsafe property name at %s of %s", pointer, checked.data()).anyMatch(reported ->
+                        reported.equals(pointer) || pointer.startsWith(reported + "/")
+                                && !reported.isEmpty() && !safe(JsonTrees.lastTokenOf(reported)));
             }
         }
     }
