@@ -67,8 +67,9 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    RequestListener requestListener(RecordDecoder decoder, RequestValidator validator, BatchApplier applier) {
-        return new RequestListener(decoder, validator, applier);
+    RequestListener requestListener(RecordDecoder decoder, RequestValidator validator, BatchApplier applier,
+                                    BatchListener listener) {
+        return new RequestListener(decoder, validator, applier, listener);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -17,48 +16,39 @@ import dev.wholesale.provisioning.contracts.catalogue.RequestType;
 import dev.wholesale.provisioning.contracts.catalogue.ResultStatus;
 import dev.wholesale.provisioning.contracts.catalogue.ResultType;
 import dev.wholesale.provisioning.contracts.catalogue.ServicePackage;
-import dev.wholesale.provisioning.contracts.customer.CreateCustomerRequest;
 import dev.wholesale.provisioning.contracts.customer.DeleteCustomerRequest;
-import dev.wholesale.provisioning.contracts.customer.Location;
 import dev.wholesale.provisioning.contracts.customer.UpdateCustomerRequest;
 import dev.wholesale.provisioning.contracts.result.Administrator;
 import dev.wholesale.provisioning.contracts.result.Change;
 import dev.wholesale.provisioning.contracts.result.CustomerChanges;
 import dev.wholesale.provisioning.contracts.result.CustomerDeprovisioned;
-import dev.wholesale.provisioning.contracts.result.CustomerProvisioned;
 import dev.wholesale.provisioning.contracts.result.CustomerUpdated;
 import dev.wholesale.provisioning.contracts.result.ResultError;
-import dev.wholesale.provisioning.contracts.template.Template;
 import dev.wholesale.provisioning.worker.packages.PackageRules;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
 import dev.wholesale.provisioning.worker.request.RequestHandler;
-import dev.wholesale.provisioning.worker.subscriber.Subscriber;
 import dev.wholesale.provisioning.worker.subscriber.Subscribers;
-import dev.wholesale.provisioning.worker.support.Ids;
-import dev.wholesale.provisioning.worker.support.TimeOrderedUuid;
-import dev.wholesale.provisioning.worker.template.TemplateRepository;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Customer organisations: created from a template with a package and a headquarters (and their
- * full administrator as the first user), upgraded, renamed, deprovisioned.
+ * Customer organisations: created (see {@link CreatingCustomers}), upgraded, renamed, deprovisioned.
  */
 @Component
 public class CustomerHandler implements RequestHandler {
 
+    private final CreatingCustomers creating;
     private final CustomerRepository customers;
-    private final TemplateRepository templates;
     private final Locations locations;
     private final Subscribers subscribers;
     private final JsonMapper json;
     private final Clock clock;
 
-    public CustomerHandler(CustomerRepository customers, TemplateRepository templates, Locations locations,
+    public CustomerHandler(CreatingCustomers creating, CustomerRepository customers, Locations locations,
                            Subscribers subscribers, JsonMapper json, Clock clock) {
+        this.creating = creating;
         this.customers = customers;
-        this.templates = templates;
         this.locations = locations;
         this.subscribers = subscribers;
         this.json = json;
@@ -73,70 +63,20 @@ public class CustomerHandler implements RequestHandler {
     @Override
     public Outcome handle(ProvisioningRequest request) {
         return switch (request.type()) {
-            case CUSTOMER_CREATE -> create(request, json.treeToValue(request.data(), CreateCustomerRequest.class));
+            case CUSTOMER_CREATE -> creating.createAll(List.of(request)).get(0);
             case CUSTOMER_UPDATE -> update(request, json.treeToValue(request.data(), UpdateCustomerRequest.class));
             case CUSTOMER_DELETE -> delete(request, json.treeToValue(request.data(), DeleteCustomerRequest.class));
             default -> throw new IllegalArgumentException(request.type().toString());
         };
     }
 
-    private Outcome create(ProvisioningRequest request, CreateCustomerRequest create) {
-        String partnerId = request.partnerId();
-        if (customers.findActive(partnerId, create.externalId()).isPresent()) {
-            return Outcome.rejected(request, create.externalId(), List.of(new ResultError(ErrorCode.CUSTOMER_ALREADY_EXISTS,
-                    "this partner already has a customer with external id '" + create.externalId() + "'", "/externalId")));
+    /** Creates that arrive one after the other are applied as a set; other requests one by one. */
+    @Override
+    public List<Outcome> handleAll(List<ProvisioningRequest> requests) {
+        if (requests.stream().allMatch(request -> request.type() == RequestType.CUSTOMER_CREATE)) {
+            return creating.createAll(requests);
         }
-        List<ResultError> errors = new ArrayList<>();
-        Optional<Template> template = Ids.parse(create.provisioningId())
-                .flatMap(id -> templates.findForUse(partnerId, id));
-        if (template.isEmpty()) {
-            errors.add(new ResultError(ErrorCode.TEMPLATE_NOT_FOUND,
-                    "this partner has no template with provisioning id '" + create.provisioningId() + "'", "/provisioningId"));
-        }
-        if (!Boolean.TRUE.equals(create.webexSupportedLocationConfirmed())) {
-            errors.add(new ResultError(ErrorCode.LOCATION_NOT_CONFIRMED,
-                    "the headquarters must be confirmed to be in a location where the service is supported",
-                    "/webexSupportedLocationConfirmed"));
-        }
-        Location headquarters = create.headquarters();
-        Optional<Region> region = Region.ofCountry(headquarters.address().country());
-        if (region.isEmpty()) {
-            errors.add(new ResultError(ErrorCode.COUNTRY_NOT_SUPPORTED, "the service is not offered in "
-                    + headquarters.address().country(), "/headquarters/address/country"));
-        }
-        if (!Timezones.isKnown(headquarters.timezone())) {
-            errors.add(new ResultError(ErrorCode.VALIDATION_FAILED, "not an IANA time zone", "/headquarters/timezone"));
-        }
-        String adminEmail = create.customerInfo().primaryEmail().toLowerCase(java.util.Locale.ROOT);
-        if (!subscribers.emailsInUse(List.of(adminEmail)).isEmpty()) {
-            errors.add(new ResultError(ErrorCode.EMAIL_ALREADY_IN_USE, "a user with this e-mail already exists",
-                    "/customerInfo/primaryEmail"));
-        }
-        Integer adminLimit = create.packageLimits() == null ? null : create.packageLimits().get(create.servicePackage());
-        if (adminLimit != null && adminLimit < 1) {
-            errors.add(new ResultError(ErrorCode.PACKAGE_LIMIT_EXCEEDED,
-                    "the administrator needs one " + create.servicePackage().wire() + " package",
-                    "/packageLimits/" + create.servicePackage().wire()));
-        }
-        if (!errors.isEmpty()) {
-            return Outcome.rejected(request, create.externalId(), errors);
-        }
-        Instant now = clock.instant();
-        String language = create.customerInfo().language() != null ? create.customerInfo().language()
-                : template.get().language();
-        Customer customer = new Customer(TimeOrderedUuid.next(), partnerId, create.externalId(),
-                UUID.fromString(template.get().provisioningId()), create.customerInfo().name(), adminEmail, language,
-                create.servicePackage(), limits(create.packageLimits()), region.get(), TimeOrderedUuid.next(),
-                TimeOrderedUuid.next());
-        customers.insert(customer, now);
-        locations.insert(customer.id(), List.of(Map.entry(customer.headquartersLocationId(), headquarters)), language, now);
-        subscribers.insert(List.of(new Subscriber(customer.administratorId(), customer.id(),
-                customer.headquartersLocationId(), adminEmail, null, null, customer.servicePackage(), null, null, true)), now);
-        CustomerProvisioned result = new CustomerProvisioned(request.requestId(), request.type().wire(),
-                ResultStatus.SUCCEEDED, List.of(), customer.id().toString(), customer.externalId(),
-                template.get().provisioningId(), customer.name(), customer.region().name(), customer.servicePackage(),
-                create.packageLimits(), customer.headquartersLocationId().toString(), administrator(customer));
-        return new Outcome.Result(ResultType.CUSTOMER_PROVISIONED, customer.externalId(), result, ResultStatus.SUCCEEDED);
+        return RequestHandler.super.handleAll(requests);
     }
 
     private Outcome update(ProvisioningRequest request, UpdateCustomerRequest update) {

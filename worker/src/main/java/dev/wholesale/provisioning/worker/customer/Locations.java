@@ -37,17 +37,30 @@ public class Locations {
         return sites;
     }
 
-    public void insert(UUID customerId, List<Map.Entry<UUID, Location>> locations, String defaultLanguage, Instant now) {
+    /** A location to add; its language is the location's own or else its customer's. */
+    public record NewLocation(UUID id, UUID customerId, Location location, String language) {
+        public static NewLocation of(UUID id, UUID customerId, Location location, String customerLanguage) {
+            return new NewLocation(id, customerId, location,
+                    location.language() != null ? location.language() : customerLanguage);
+        }
+    }
+
+    /** Adds locations, of one customer or several, in one round trip. */
+    public void insert(List<NewLocation> locations, Instant now) {
+        if (locations.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("""
                 insert into location (id, customer_id, name, address_line1, address_line2, city, state_or_province,
                                       zip_or_postal_code, country, timezone, language, emergency_location_identifier,
                                       created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, locations, locations.size(), (statement, entry) -> {
-            Location location = entry.getValue();
+                """, locations, locations.size(), (statement, added) -> {
+            Location location = added.location();
             Address address = location.address();
-            statement.setObject(1, entry.getKey());
-            statement.setObject(2, customerId);
+            statement.setObject(1, added.id());
+            statement.setObject(2, added.customerId());
             statement.setString(3, location.name());
             statement.setString(4, address.addressLine1());
             statement.setString(5, address.addressLine2());
@@ -56,9 +69,9 @@ public class Locations {
             statement.setString(8, address.zipOrPostalCode());
             statement.setString(9, address.country());
             statement.setString(10, location.timezone());
-            statement.setString(11, location.language() != null ? location.language() : defaultLanguage);
+            statement.setString(11, added.language());
             statement.setString(12, location.emergencyLocationIdentifier());
-            statement.setTimestamp(13, Timestamp.from(now));
+            statement.setTimestamp(13, at);
         });
     }
 

@@ -3,7 +3,6 @@ package dev.wholesale.provisioning.worker.customer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 

@@ -12,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.request.BatchApplier;
+import dev.wholesale.provisioning.worker.request.BatchListener;
 import dev.wholesale.provisioning.worker.request.Failures;
 import dev.wholesale.provisioning.worker.request.Intake;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
@@ -28,11 +29,14 @@ public class RequestListener {
     private final RecordDecoder decoder;
     private final RequestValidator validator;
     private final BatchApplier applier;
+    private final BatchListener listener;
 
-    public RequestListener(RecordDecoder decoder, RequestValidator validator, BatchApplier applier) {
+    public RequestListener(RecordDecoder decoder, RequestValidator validator, BatchApplier applier,
+                           BatchListener listener) {
         this.decoder = decoder;
         this.validator = validator;
         this.applier = applier;
+        this.listener = listener;
     }
 
     /** Tries of one batch that failed without an outage before its records are tried one by one. */
@@ -54,7 +58,9 @@ public class RequestListener {
             applier.apply(batch);
             failedBatches.forget(records);
         } catch (RuntimeException failure) {
-            if (Failures.isOutage(failure) || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
+            boolean outage = Failures.isOutage(failure);
+            listener.batchFailed(records.size(), failure, outage);
+            if (outage || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
                 throw failure; // the container's error handler tries the same batch again after a pause
             }
             applyOneByOne(batch, failure);

@@ -86,6 +86,14 @@ public class RequestOutcomes implements BatchListener {
         log.error("record {} could not be applied and was dead-lettered (PROCESSING_FAILED)", origin.coordinates(), failure);
     }
 
+    /** No log line: the container's error handler logs the failure as it schedules the next try. */
+    @Override
+    public void batchFailed(int records, RuntimeException failure, boolean outage) {
+        Counter.builder("provisioning.batches.failed")
+                .description("Batch transactions rolled back, to be tried again; cause=outage means a server was out")
+                .tag("cause", outage ? "outage" : "other").register(meters).increment();
+    }
+
     /** Counters are looked up once per type and outcome, not built anew for every request. */
     private void count(String type, String outcome) {
         String knownType = knownType(type);

@@ -73,6 +73,7 @@ public class BatchApplier {
                 run.apply(intake);
             }
         }
+        run.createPendingCustomers();
         requestLog.insert(ledger.additions());
         outbox.write(run.records, now);
     }
@@ -127,6 +128,12 @@ public class BatchApplier {
         private final IdempotencyLedger ledger;
         private final Instant now;
         private final List<OutboxRecord> records = new ArrayList<>();
+        /**
+         * New customer.create requests that came one after the other and are not yet applied: they
+         * are applied as a set (see {@code CreatingCustomers}) as soon as anything else comes, so
+         * every request still sees what the requests before it did, and results keep their order.
+         */
+        private final List<ProvisioningRequest> pendingCreates = new ArrayList<>();
         /** The batch's customers that requests wait for, including those parked by this batch. */
         private final Set<CustomerLocks.CustomerKey> waitedFor;
 
@@ -137,6 +144,9 @@ public class BatchApplier {
         }
 
         void apply(Intake intake) {
+            if (!isCustomerCreate(intake)) {
+                createPendingCustomers();
+            }
             if (intake instanceof Intake.Unreadable unreadable) {
                 records.add(DeadLetters.of(unreadable.record()));
                 listener.deadLettered(unreadable.record());
@@ -159,12 +169,27 @@ public class BatchApplier {
             IdempotencyLedger.Verdict verdict = ledger.admit(key, request.contentHash());
             switch (verdict) {
                 case REPEAT -> listener.repeated(request.identity());
-                case KEY_REUSED -> refuseReuse(request.identity(), request.contentHash(), request.recordKey());
+                case KEY_REUSED -> {
+                    createPendingCustomers();
+                    refuseReuse(request.identity(), request.contentHash(), request.recordKey());
+                }
                 case NEW -> handleNew(request);
             }
         }
 
+        private static boolean isCustomerCreate(Intake intake) {
+            return intake instanceof Intake.Checked checked && checked.validation() instanceof Validation.Valid valid
+                    && valid.request().type() == RequestType.CUSTOMER_CREATE;
+        }
+
         private void handleNew(ProvisioningRequest request) {
+            if (request.type() == RequestType.CUSTOMER_CREATE) {
+                pendingCreates.add(request);
+                if (waitedFor.contains(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()))) {
+                    createPendingCustomers(); // what waits for this customer comes right after its creation
+                }
+                return;
+            }
             Outcome outcome = handlers.handle(request);
             if (outcome instanceof Outcome.AwaitCustomer) {
                 waitingRoom.park(request, now, now.plus(properties.customerWaitTimeout()));
@@ -174,13 +199,31 @@ public class BatchApplier {
                 listener.parked(request);
                 return;
             }
-            Outcome.Result result = (Outcome.Result) outcome;
+            complete(request, (Outcome.Result) outcome);
+        }
+
+        void createPendingCustomers() {
+            if (pendingCreates.isEmpty()) {
+                return;
+            }
+            List<Outcome> outcomes = handlers.handleAll(RequestType.CUSTOMER_CREATE, pendingCreates);
+            for (int i = 0; i < pendingCreates.size(); i++) {
+                ProvisioningRequest request = pendingCreates.get(i);
+                Outcome.Result result = (Outcome.Result) outcomes.get(i);
+                try (LogContext context = LogContext.of(request.identity(), Traceparent.of(request.event()))) {
+                    complete(request, result);
+                    if (result.succeeded()) {
+                        releaseWaitingFor(request.partnerId(), request.customerExternalId());
+                    }
+                }
+            }
+            pendingCreates.clear();
+        }
+
+        private void complete(ProvisioningRequest request, Outcome.Result result) {
             UUID eventId = publish(request, result);
             ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.COMPLETED,
                     eventId, now);
-            if (request.type() == RequestType.CUSTOMER_CREATE && result.succeeded()) {
-                releaseWaitingFor(request.partnerId(), request.customerExternalId());
-            }
         }
 
         /** The customer exists now: apply what waited for it, in arrival order. */
@@ -192,20 +235,30 @@ public class BatchApplier {
             requestLog.insert(ledger.drainAdditions());
             for (WaitingRoom.Parked parked : waitingRoom.waitingFor(partnerId, customerExternalId)) {
                 Validation validation = validator.revalidate(parked.event(), parked.recordKey());
-                if (validation instanceof Validation.Invalid invalid) {
-                    refuseParked(parked, invalid);
-                    continue;
+                try (LogContext context = LogContext.of(validation.identity(), Traceparent.of(parked.event()))) {
+                    if (!release(parked, validation)) {
+                        return; // an earlier parked request deleted the customer again: the rest keep waiting
+                    }
                 }
-                ProvisioningRequest request = ((Validation.Valid) validation).request();
-                Outcome outcome = handlers.handle(request);
-                if (outcome instanceof Outcome.AwaitCustomer) {
-                    return; // an earlier parked request deleted the customer again: the rest keep waiting
-                }
-                UUID eventId = publish(request, (Outcome.Result) outcome);
-                waitingRoom.remove(parked.arrivalSeq());
-                requestLog.complete(request.key(), eventId, now);
-                listener.released(request);
             }
+        }
+
+        /** Applies a request that waited for its customer; false if it must go on waiting. */
+        private boolean release(WaitingRoom.Parked parked, Validation validation) {
+            if (validation instanceof Validation.Invalid invalid) {
+                refuseParked(parked, invalid);
+                return true;
+            }
+            ProvisioningRequest request = ((Validation.Valid) validation).request();
+            Outcome outcome = handlers.handle(request);
+            if (outcome instanceof Outcome.AwaitCustomer) {
+                return false;
+            }
+            UUID eventId = publish(request, (Outcome.Result) outcome);
+            waitingRoom.remove(parked.arrivalSeq());
+            requestLog.complete(request.key(), eventId, now);
+            listener.released(request);
+            return true;
         }
 
         /**

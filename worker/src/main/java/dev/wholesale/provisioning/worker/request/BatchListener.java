@@ -7,7 +7,10 @@ import dev.wholesale.provisioning.worker.intake.DecodedRecord;
 import dev.wholesale.provisioning.worker.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.intake.RequestIdentity;
 
-/** What happened to each request of a batch, for logs and metrics. Called inside the transaction. */
+/**
+ * What happened to each request of a batch, for logs and metrics. Called inside the transaction,
+ * except {@link #batchFailed}.
+ */
 public interface BatchListener {
 
     void completed(ProvisioningRequest request, Outcome.Result result);
@@ -24,4 +27,7 @@ public interface BatchListener {
 
     /** A readable record set aside because applying it kept failing without an outage. */
     void quarantined(RecordOrigin origin, RuntimeException failure);
+
+    /** A batch's transaction failed and was rolled back; it is tried again. */
+    void batchFailed(int records, RuntimeException failure, boolean outage);
 }

@@ -29,4 +29,9 @@ public class Handlers {
     public Outcome handle(ProvisioningRequest request) {
         return byType.get(request.type()).handle(request);
     }
+
+    /** Applies requests of one type, in order, as {@link RequestHandler#handleAll} describes. */
+    public List<Outcome> handleAll(RequestType type, List<ProvisioningRequest> requests) {
+        return byType.get(type).handleAll(requests);
+    }
 }

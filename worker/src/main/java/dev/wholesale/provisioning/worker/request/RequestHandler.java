@@ -1,5 +1,7 @@
 package dev.wholesale.provisioning.worker.request;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
@@ -14,4 +16,17 @@ public interface RequestHandler {
     Set<RequestType> types();
 
     Outcome handle(ProvisioningRequest request);
+
+    /**
+     * Applies requests of this handler that arrived one after the other, in that order, with the
+     * outcomes each would have one by one; the outcomes are in the same order. A handler that can
+     * apply them as a set, in fewer round trips, says so here.
+     */
+    default List<Outcome> handleAll(List<ProvisioningRequest> requests) {
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        for (ProvisioningRequest request : requests) {
+            outcomes.add(handle(request));
+        }
+        return outcomes;
+    }
 }

@@ -69,7 +69,7 @@ public class AddingUsers extends UsersRequestHandler {
     private Set<String> addLocations(ProvisioningRequest request, Customer customer, Map<String, Locations.Site> sites,
                                      UsersReport report, Instant now) {
         Set<String> refused = new HashSet<>();
-        List<Map.Entry<UUID, Location>> accepted = new ArrayList<>();
+        List<Locations.NewLocation> accepted = new ArrayList<>();
         JsonNode items = request.data().path("locations");
         for (int i = 0; i < items.size(); i++) {
             String pointer = "/locations/" + i;
@@ -79,7 +79,7 @@ public class AddingUsers extends UsersRequestHandler {
             if (errors.isEmpty()) {
                 location = json.treeToValue(items.get(i), Location.class);
                 if (sites.containsKey(name)) {
-                    boolean inThisRequest = accepted.stream().anyMatch(entry -> entry.getValue().name().equals(name));
+                    boolean inThisRequest = accepted.stream().anyMatch(added -> added.location().name().equals(name));
                     errors.add(new ResultError(inThisRequest ? ErrorCode.DUPLICATE_IN_REQUEST : ErrorCode.LOCATION_NAME_TAKEN,
                             inThisRequest ? "another location of this request has the same name"
                                     : "the customer already has a location with this name", pointer + "/name"));
@@ -90,7 +90,7 @@ public class AddingUsers extends UsersRequestHandler {
             }
             if (errors.isEmpty()) {
                 UUID id = TimeOrderedUuid.next();
-                accepted.add(Map.entry(id, location));
+                accepted.add(Locations.NewLocation.of(id, customer.id(), location, customer.language()));
                 sites.put(name, new Locations.Site(id, name, location.address().country()));
                 report.location(new LocationOutcome(name, ItemOutcome.SUCCEEDED, id.toString(), List.of()));
             } else {
@@ -100,9 +100,7 @@ public class AddingUsers extends UsersRequestHandler {
                 report.location(new LocationOutcome(name, ItemOutcome.REJECTED, null, errors));
             }
         }
-        if (!accepted.isEmpty()) {
-            locations.insert(customer.id(), accepted, customer.language(), now);
-        }
+        locations.insert(accepted, now);
         return refused;
     }
 

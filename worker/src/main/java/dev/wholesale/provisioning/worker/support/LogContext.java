@@ -12,10 +12,19 @@ public final class LogContext implements AutoCloseable {
 
     private static final String[] KEYS = {"partner", "requestId", "requestType", "traceId"};
 
-    private LogContext() {
+    /** What the keys held before, so that a context opened inside another gives the outer one back. */
+    private final String[] previous;
+
+    private LogContext(String[] previous) {
+        this.previous = previous;
     }
 
     public static LogContext of(RequestIdentity identity, String traceparent) {
+        String[] previous = new String[KEYS.length];
+        for (int i = 0; i < KEYS.length; i++) {
+            previous[i] = MDC.get(KEYS[i]);
+            MDC.remove(KEYS[i]);
+        }
         if (identity != null) {
             MDC.put("partner", identity.partnerId());
             MDC.put("requestId", identity.requestId());
@@ -25,7 +34,7 @@ public final class LogContext implements AutoCloseable {
         if (traceId != null) {
             MDC.put("traceId", traceId);
         }
-        return new LogContext();
+        return new LogContext(previous);
     }
 
     /** The trace id of a W3C traceparent ("00-<trace id>-<parent id>-<flags>"), if it is one. */
@@ -40,8 +49,12 @@ public final class LogContext implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String key : KEYS) {
-            MDC.remove(key);
+        for (int i = 0; i < KEYS.length; i++) {
+            if (previous[i] == null) {
+                MDC.remove(KEYS[i]);
+            } else {
+                MDC.put(KEYS[i], previous[i]);
+            }
         }
     }
 }

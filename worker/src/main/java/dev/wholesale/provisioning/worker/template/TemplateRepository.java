@@ -1,9 +1,13 @@
 package dev.wholesale.provisioning.worker.template;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,11 +33,37 @@ public class TemplateRepository {
         this.jdbc = jdbc;
     }
 
-    /** A live template, share-locked so that it cannot be deleted while a customer is created from it. */
-    public Optional<Template> findForUse(String partnerId, UUID provisioningId) {
-        return jdbc.query("select " + COLUMNS + " from template where partner_id = ? and provisioning_id = ?"
-                        + " and deleted_at is null for share",
-                (row, n) -> template(row), partnerId, provisioningId).stream().findFirst();
+    /** A template as its partner refers to it. */
+    public record TemplateKey(String partnerId, UUID provisioningId) {
+    }
+
+    /**
+     * The live templates among these, in one round trip, share-locked so that none can be deleted
+     * while customers are created from it. Rows are locked in key order, as every batch does.
+     */
+    public Map<TemplateKey, Template> findForUse(Collection<TemplateKey> keys) {
+        Map<TemplateKey, Template> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select partner_id, " + COLUMNS + """
+                 from unnest(?::text[], ?::uuid[]) as wanted(wanted_partner_id, wanted_provisioning_id)
+                 join template on partner_id = wanted_partner_id and provisioning_id = wanted_provisioning_id
+                where deleted_at is null
+                order by partner_id, provisioning_id
+                  for share of template
+                """, statement -> {
+                    Connection connection = statement.getConnection();
+                    statement.setArray(1, connection.createArrayOf("text",
+                            keys.stream().map(TemplateKey::partnerId).toArray()));
+                    statement.setArray(2, connection.createArrayOf("uuid",
+                            keys.stream().map(TemplateKey::provisioningId).toArray()));
+                }, row -> {
+                    Template template = template(row);
+                    found.put(new TemplateKey(row.getString("partner_id"), UUID.fromString(template.provisioningId())),
+                            template);
+                });
+        return found;
     }
 
     /** A live template, locked for a change. */

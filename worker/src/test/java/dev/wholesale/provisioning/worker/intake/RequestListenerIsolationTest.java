@@ -18,6 +18,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 import dev.wholesale.provisioning.worker.request.BatchApplier;
+import dev.wholesale.provisioning.worker.request.BatchListener;
 import dev.wholesale.provisioning.worker.request.Intake;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
 
@@ -31,7 +32,7 @@ class RequestListenerIsolationTest {
 
     private final BatchApplier applier = mock(BatchApplier.class);
     private final RequestListener listener = new RequestListener(new RecordDecoder(IntakeLimits.defaults()),
-            new RequestValidator(SchemaValidator.forRequests()), applier);
+            new RequestValidator(SchemaValidator.forRequests()), applier, mock(BatchListener.class));
 
     private final List<ConsumerRecord<String, byte[]>> batch = List.of(record(0), record(1), record(2));
 
