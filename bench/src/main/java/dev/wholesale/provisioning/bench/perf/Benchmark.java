@@ -105,15 +105,25 @@ public final class Benchmark {
                     ProcessStats stats = new ProcessStats(worker.pid(), worker.port());
                     long readyAt = System.currentTimeMillis();
                     double cpuBefore = stats.cpuSeconds();
+                    double machineBefore = CpuClock.machineBusySeconds();
+                    double postgresBefore = CpuClock.processTreeSeconds(postgres.postmasterPid());
+                    double kafkaBefore = CpuClock.processTreeSeconds(kafka.pid());
                     awaitResults(counter, 0, expected, stats, Duration.ofMinutes(30));
                     double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
                     double cpu = stats.cpuSeconds() - cpuBefore;
+                    // Read as the last result arrives: the phase is from ready to last result.
+                    double machine = CpuClock.machineBusySeconds() - machineBefore;
+                    double postgresCpu = CpuClock.processTreeSeconds(postgres.postmasterPid()) - postgresBefore;
+                    double kafkaCpu = CpuClock.processTreeSeconds(kafka.pid()) - kafkaBefore;
                     ObjectNode full = figures.putObject("fullSpeed")
                             .put("seconds", round(busy))
                             .put("customersPerSecond", round(counter.customers.get() / busy))
                             .put("usersPerSecond", round(counter.users.get() / busy))
                             .put("resultsPerSecond", round(counter.results.get() / busy))
                             .put("workerCpuCoresUsed", round(cpu / busy))
+                            .put("postgresCpuCoresUsed", round(postgresCpu / busy))
+                            .put("kafkaCpuCoresUsed", round(kafkaCpu / busy))
+                            .put("machineCpuCoresBusy", round(machine / busy))
                             .put("startupSeconds", round(startup.toMillis() / 1000.0))
                             .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited());
                     full.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
@@ -121,6 +131,10 @@ public final class Benchmark {
                                     + " %.2f cores; start-up %.1f s; %d requests waited for their customer",
                             counter.customers.get() / busy, counter.users.get() / busy, counter.results.get() / busy, busy,
                             cpu / busy, startup.toMillis() / 1000.0, stats.requestsThatWaited()));
+                    say(String.format("cores busy meanwhile: %.2f of the machine's %d; worker %.2f, PostgreSQL %.2f,"
+                                    + " Kafka %.2f, the rest (this benchmark, the OS) %.2f",
+                            machine / busy, Runtime.getRuntime().availableProcessors(), cpu / busy, postgresCpu / busy,
+                            kafkaCpu / busy, (machine - cpu - postgresCpu - kafkaCpu) / busy));
                     throughput.putAll(counter.perSecond);
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);

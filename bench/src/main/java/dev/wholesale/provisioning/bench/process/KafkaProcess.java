@@ -72,6 +72,10 @@ public final class KafkaProcess implements AutoCloseable {
         return this;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }

@@ -46,6 +46,11 @@ public final class PostgresProcess implements AutoCloseable {
                 .start();
     }
 
+    /** The postmaster's pid, from the first line of postmaster.pid in the data directory. */
+    public long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    }
+
     public synchronized void stop() throws IOException {
         postgres.close();
     }
