@@ -136,6 +136,11 @@ public final class Benchmark {
                             machine / busy, Runtime.getRuntime().availableProcessors(), cpu / busy, postgresCpu / busy,
                             kafkaCpu / busy, (machine - cpu - postgresCpu - kafkaCpu) / busy));
                     throughput.putAll(counter.perSecond);
+                    double[] secondHalf = secondHalf(counter.perSecond);
+                    full.putObject("secondHalf").put("usersPerSecond", round(secondHalf[1]))
+                            .put("resultsPerSecond", round(secondHalf[0]));
+                    say(String.format("second half of the full-speed phase (JIT warm-up behind): %,.0f users/s,"
+                            + " %,.0f results/s", secondHalf[1], secondHalf[0]));
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);
                     counter.restartClock();
@@ -217,6 +222,27 @@ public final class Benchmark {
             }
             return ids;
         }
+    }
+
+    /**
+     * Results and users per second from the middle of the phase to its end. The whole phase's
+     * average includes the JIT compiling the worker's hot paths, which a burst of a few seconds
+     * is dominated by; the second half shows the pace a longer burst keeps.
+     */
+    private static double[] secondHalf(Map<Long, long[]> perSecond) {
+        long first = perSecond.entrySet().stream().filter(bin -> bin.getValue()[0] > 0).mapToLong(Map.Entry::getKey)
+                .min().orElse(0);
+        long last = perSecond.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        long middle = (first + last + 1) / 2;
+        long[] sum = new long[2];
+        perSecond.forEach((second, bin) -> {
+            if (second >= middle) {
+                sum[0] += bin[0];
+                sum[1] += bin[1];
+            }
+        });
+        double seconds = Math.max(1, last - middle + 1);
+        return new double[] {sum[0] / seconds, sum[1] / seconds};
     }
 
     /** Sends a plan as fast as possible ({@code perSecond} 0) or paced; notes each request's send time. */
