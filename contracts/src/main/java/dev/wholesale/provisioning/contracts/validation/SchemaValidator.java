@@ -97,7 +97,7 @@ public final class SchemaValidator {
         JsonNode type = checked.path("type");
         Schema ofType = type.isString() ? byType.get(type.asString()) : null;
         if (ofType != null) {
-            ofType.validate(checked).forEach(errors::add);
+            ofType.validate(UserItems.withoutCertainlyValidUsers(checked)).forEach(errors::add);
         }
         if (type.isString() && !isCatalogueType.test(type.asString())) {
             errors.addUnsupportedType();
