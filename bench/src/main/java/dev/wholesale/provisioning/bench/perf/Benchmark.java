@@ -144,18 +144,28 @@ public final class Benchmark {
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);
                     counter.restartClock();
-                    // The same mix of customers and users requests as the burst, at half the rate it achieved.
+                    // The same mix of customers and users requests as the burst, at half the rate it achieved,
+                    // interleaved: sent as the burst was (all customers first), the first half of the phase
+                    // would be cheap creates at a small share of full speed and the second half users
+                    // requests at nearly all of it, which is not half speed. A customer's users follow its
+                    // create by about a second, as in the burst they follow all creates.
                     long pacedRequests = (long) rate * halfSpeedSeconds;
                     int pacedCustomers = (int) Math.max(1, pacedRequests * customers / expected);
                     int pacedUsers = (int) Math.max(batch, (pacedRequests - pacedCustomers) * batch);
-                    BurstPlan paced = new BurstPlan(runId + "h", templates, pacedCustomers, pacedUsers, batch, 0);
+                    BurstPlan paced = new BurstPlan(runId + "h", templates, pacedCustomers, pacedUsers, batch, 0)
+                            .interleaved(Math.max(1, rate / 2));
                     long pacedExpected = paced.customerRequests() + paced.userRequests();
                     long before = counter.results.get();
+                    long waitedBefore = stats.requestsThatWaited();
                     send(kafka, paced, sentAt, rate);
                     awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
-                    figures.putObject("halfSpeed").put("requestsPerSecond", rate)
-                            .set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
-                    say("worker at half speed (" + rate + " requests/s): latency " + figures.path("halfSpeed").path("latencyFromSend"));
+                    ObjectNode half = figures.putObject("halfSpeed").put("requestsPerSecond", rate)
+                            .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited() - waitedBefore);
+                    half.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
+                    half.set("usersRequestsLatencyFromSend", BenchmarkReport.percentiles(counter.usersLatencies()));
+                    say("worker at half speed (" + rate + " requests/s, creates and users requests interleaved): latency "
+                            + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
+                            + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "

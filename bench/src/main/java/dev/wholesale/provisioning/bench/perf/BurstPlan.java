@@ -29,14 +29,33 @@ final class BurstPlan {
     private final int users;
     private final int batchSize;
     private final int invalidPercent;
+    /** Interleaved: how many customers after its own create a customer's users requests are sent; -1 for not interleaved. */
+    private final int usersLag;
 
     BurstPlan(String runId, Map<String, String> provisioningIdOf, int customers, int users, int batchSize, int invalidPercent) {
+        this(runId, provisioningIdOf, customers, users, batchSize, invalidPercent, -1);
+    }
+
+    private BurstPlan(String runId, Map<String, String> provisioningIdOf, int customers, int users, int batchSize,
+                      int invalidPercent, int usersLag) {
         this.runId = runId;
         this.provisioningIdOf = provisioningIdOf;
         this.customers = customers;
         this.users = users;
         this.batchSize = batchSize;
         this.invalidPercent = invalidPercent;
+        this.usersLag = usersLag;
+    }
+
+    /**
+     * The same records with creates and users requests interleaved: after each create go the users
+     * requests of the customer created {@code usersLag} creates earlier (sent at a steady pace, about
+     * that many sends earlier). The mix of cheap creates and costly users requests is then the same
+     * from second to second, so the load is the same share of full speed throughout, and users
+     * requests do not race their customer's create.
+     */
+    BurstPlan interleaved(int usersLag) {
+        return new BurstPlan(runId, provisioningIdOf, customers, users, batchSize, invalidPercent, usersLag);
     }
 
     int customerRequests() {
@@ -47,9 +66,28 @@ final class BurstPlan {
         return (users + batchSize - 1) / batchSize;
     }
 
-    /** Hands out the records in sending order: all customers first, then users, round robin over customers. */
+    /**
+     * Hands out the records in sending order: all customers first, then users, round robin over
+     * customers; or interleaved, as {@link #interleaved} describes.
+     */
     void forEach(Consumer<PlannedRecord> sink) {
         List<String> partners = new ArrayList<>(provisioningIdOf.keySet());
+        if (usersLag >= 0) {
+            for (int c = 0; c < customers + usersLag; c++) {
+                if (c < customers) {
+                    sink.accept(customer(partners.get(c % partners.size()), c, c % 100 < invalidPercent));
+                }
+                int earlier = c - usersLag;
+                if (earlier >= 0 && earlier < customers) {
+                    String partner = partners.get(earlier % partners.size());
+                    for (int r = earlier; r < userRequests(); r += customers) {
+                        sink.accept(users(partner, earlier, r, Math.min(batchSize, users - r * batchSize),
+                                r % 100 < invalidPercent));
+                    }
+                }
+            }
+            return;
+        }
         for (int c = 0; c < customers; c++) {
             String partner = partners.get(c % partners.size());
             sink.accept(customer(partner, c, c % 100 < invalidPercent));

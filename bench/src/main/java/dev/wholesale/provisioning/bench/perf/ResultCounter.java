@@ -37,6 +37,8 @@ final class ResultCounter implements AutoCloseable {
     final Map<Long, long[]> perSecond = new ConcurrentSkipListMap<>();
     private final Map<String, Long> sentAt;
     private final List<Long> latencies = new ArrayList<>();
+    /** The latencies of users requests' results alone: each is a hundred times the work of a create. */
+    private final List<Long> usersLatencies = new ArrayList<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread = new Thread(this::run, "result-counter");
     private volatile long start = System.currentTimeMillis();
@@ -71,6 +73,7 @@ final class ResultCounter implements AutoCloseable {
         perSecond.clear();
         synchronized (latencies) {
             latencies.clear();
+            usersLatencies.clear();
         }
     }
 
@@ -81,6 +84,12 @@ final class ResultCounter implements AutoCloseable {
     List<Long> latencies() {
         synchronized (latencies) {
             return new ArrayList<>(latencies);
+        }
+    }
+
+    List<Long> usersLatencies() {
+        synchronized (latencies) {
+            return new ArrayList<>(usersLatencies);
         }
     }
 
@@ -120,6 +129,9 @@ final class ResultCounter implements AutoCloseable {
         if (sent != null) {
             synchronized (latencies) {
                 latencies.add(record.timestamp() - sent);
+                if (type.startsWith("provisioning.users.")) {
+                    usersLatencies.add(record.timestamp() - sent);
+                }
             }
         }
         lastResultAt = System.currentTimeMillis();
