@@ -106,14 +106,15 @@ public final class Benchmark {
                     long readyAt = System.currentTimeMillis();
                     double cpuBefore = stats.cpuSeconds();
                     double machineBefore = CpuClock.machineBusySeconds();
-                    double postgresBefore = CpuClock.processTreeSeconds(postgres.postmasterPid());
+                    long postmaster = postgres.postmasterPid();
+                    double postgresBefore = CpuClock.processTreeSeconds(postmaster);
                     double kafkaBefore = CpuClock.processTreeSeconds(kafka.pid());
                     awaitResults(counter, 0, expected, stats, Duration.ofMinutes(30));
                     double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
                     double cpu = stats.cpuSeconds() - cpuBefore;
                     // Read as the last result arrives: the phase is from ready to last result.
                     double machine = CpuClock.machineBusySeconds() - machineBefore;
-                    double postgresCpu = CpuClock.processTreeSeconds(postgres.postmasterPid()) - postgresBefore;
+                    double postgresCpu = CpuClock.processTreeSeconds(postmaster) - postgresBefore;
                     double kafkaCpu = CpuClock.processTreeSeconds(kafka.pid()) - kafkaBefore;
                     ObjectNode full = figures.putObject("fullSpeed")
                             .put("seconds", round(busy))

@@ -29,6 +29,15 @@ final class CpuClock {
         return busy / TICKS_PER_SECOND;
     }
 
+    /** CPU seconds (user + system) the process {@code pid} itself has used so far. */
+    static double processSeconds(long pid) throws IOException {
+        String[] fields = statFields(Path.of("/proc", Long.toString(pid)));
+        if (fields == null) {
+            throw new IOException("no process " + pid);
+        }
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
     /**
      * CPU seconds of {@code pid}, its children alive now, and (through the parent's cutime and
      * cstime) its children that have exited.

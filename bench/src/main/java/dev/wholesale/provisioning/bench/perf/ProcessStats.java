@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** CPU, resident memory and heap of a worker process, read from /proc and from its actuator. */
 final class ProcessStats {
 
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private final long pid;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -26,9 +25,7 @@ final class ProcessStats {
 
     /** CPU seconds (user + system) the process has used so far. */
     double cpuSeconds() throws IOException {
-        String[] fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
-                .replaceFirst("^.*\\) ", "").split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+        return CpuClock.processSeconds(pid);
     }
 
     /** Peak resident set size in bytes (VmHWM). */

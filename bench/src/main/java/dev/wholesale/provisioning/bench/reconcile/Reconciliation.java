@@ -126,7 +126,6 @@ public final class Reconciliation {
         return report;
     }
 
-    /** Each unreadable record is dead-lettered exactly once. */
     /**
      * Requests refused as a whole, by error code: under faults some outcomes depend on timing (a
      * users request whose customer is delayed past the wait timeout is CUSTOMER_NOT_FOUND), and
@@ -144,6 +143,7 @@ public final class Reconciliation {
         byCode.forEach((code, count) -> report.count("requests refused with " + code, count));
     }
 
+    /** Each unreadable record is dead-lettered exactly once. */
     private static void checkDeadLetters(List<ConsumerRecord<String, byte[]>> deadLetters, int unreadable,
                                          ReconciliationReport report) {
         Set<String> origins = new HashSet<>();

@@ -1,6 +1,11 @@
 package dev.wholesale.provisioning.contracts.validation;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.wholesale.provisioning.contracts.catalogue.RequestType;
+import dev.wholesale.provisioning.contracts.catalogue.ServicePackage;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,10 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class UserItems {
 
-    static final String TYPE = "provisioning.users.add.v1";
+    static final String TYPE = RequestType.USERS_ADD.wire();
+    /** The schema's maxItems: more users are an error the empty array would hide. */
     private static final int MAX_USERS = 1000;
-    private static final Set<String> PACKAGES = Set.of("webex_meetings", "webex_voice", "webex_calling", "webex_suite",
-            "cx_essentials");
+    private static final Set<String> PACKAGES = Arrays.stream(ServicePackage.values()).map(ServicePackage::wire)
+            .collect(Collectors.toUnmodifiableSet());
 
     private UserItems() {
     }

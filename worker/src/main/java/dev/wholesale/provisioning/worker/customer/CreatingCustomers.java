@@ -131,8 +131,16 @@ public class CreatingCustomers {
     }
 
     /** The store as the set's next create finds it: as read, plus the customers created before it in the set. */
-    private record Store(Set<CustomerKey> activeCustomers, Map<TemplateKey, Template> templates,
-                         Set<String> emailsInUse) {
+    private static final class Store {
+        private final Set<CustomerKey> activeCustomers;
+        private final Map<TemplateKey, Template> templates;
+        private final Set<String> emailsInUse;
+
+        Store(Set<CustomerKey> activeCustomers, Map<TemplateKey, Template> templates, Set<String> emailsInUse) {
+            this.activeCustomers = activeCustomers;
+            this.templates = templates;
+            this.emailsInUse = emailsInUse;
+        }
 
         void taken(Customer customer) {
             activeCustomers.add(new CustomerKey(customer.partnerId(), customer.externalId()));

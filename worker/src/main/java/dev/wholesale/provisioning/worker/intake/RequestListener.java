@@ -59,7 +59,7 @@ public class RequestListener {
             failedBatches.forget(records);
         } catch (RuntimeException failure) {
             boolean outage = Failures.isOutage(failure);
-            listener.batchFailed(records.size(), failure, outage);
+            listener.batchFailed(outage);
             if (outage || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
                 throw failure; // the container's error handler tries the same batch again after a pause
             }

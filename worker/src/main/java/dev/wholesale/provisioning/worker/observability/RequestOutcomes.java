@@ -88,7 +88,7 @@ public class RequestOutcomes implements BatchListener {
 
     /** No log line: the container's error handler logs the failure as it schedules the next try. */
     @Override
-    public void batchFailed(int records, RuntimeException failure, boolean outage) {
+    public void batchFailed(boolean outage) {
         Counter.builder("provisioning.batches.failed")
                 .description("Batch transactions rolled back, to be tried again; cause=outage means a server was out")
                 .tag("cause", outage ? "outage" : "other").register(meters).increment();

@@ -29,5 +29,5 @@ public interface BatchListener {
     void quarantined(RecordOrigin origin, RuntimeException failure);
 
     /** A batch's transaction failed and was rolled back; it is tried again. */
-    void batchFailed(int records, RuntimeException failure, boolean outage);
+    void batchFailed(boolean outage);
 }
