@@ -1,5 +1,6 @@
 package dev.wholesale.provisioning.worker.outbox;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,24 +37,62 @@ public class OutboxWriter {
         if (fresh.isEmpty()) {
             return;
         }
-        Long last = jdbc.queryForObject(
-                "update outbox_sequence set last_seq = last_seq + ? returning last_seq", Long.class, fresh.size());
-        long first = last - fresh.size() + 1;
-        Timestamp createdAt = Timestamp.from(at);
-        List<Object[]> rows = new ArrayList<>(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
+        int size = fresh.size();
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] eventIds = new String[size];
+        byte[][] payloads = new byte[size][];
+        String[] headers = new String[size];
+        String[] sourceTopics = new String[size];
+        Integer[] sourcePartitions = new Integer[size];
+        Long[] sourceOffsets = new Long[size];
+        byte[][] sourceHashes = new byte[size][];
+        for (int i = 0; i < size; i++) {
             OutboxRecord record = fresh.get(i);
+            topics[i] = record.topic();
+            keys[i] = storable(record.key());
+            eventIds[i] = record.eventId();
+            payloads[i] = record.payload();
+            headers[i] = headersJson(record.headers());
             OutboxRecord.DeadLetterSource source = record.deadLetterSource();
-            rows.add(new Object[] {first + i, record.topic(), storable(record.key()), record.eventId(), record.payload(),
-                    headersJson(record.headers()), createdAt,
-                    source == null ? null : source.topic(), source == null ? null : source.partition(),
-                    source == null ? null : source.offset(), source == null ? null : source.valueHash()});
+            if (source != null) {
+                sourceTopics[i] = source.topic();
+                sourcePartitions[i] = source.partition();
+                sourceOffsets[i] = source.offset();
+                sourceHashes[i] = source.valueHash();
+            }
         }
-        jdbc.batchUpdate("""
+        // One round trip: the sequence row's lock is taken by the statement that also inserts, so it
+        // is held for the commit alone. Rows are numbered in list order (ordinality).
+        int inserted = jdbc.update("""
+                with block as (update outbox_sequence set last_seq = last_seq + ? returning last_seq)
                 insert into outbox (seq, topic, record_key, event_id, payload, headers, created_at,
                                     source_topic, source_partition, source_offset, source_hash)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-                """, rows);
+                select block.last_seq - ? + r.n, r.topic, r.record_key, r.event_id, r.payload, r.headers::jsonb, ?,
+                       r.source_topic, r.source_partition, r.source_offset, r.source_hash
+                  from block,
+                       unnest(?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::text[], ?::int[], ?::bigint[],
+                              ?::bytea[])
+                           with ordinality as r(topic, record_key, event_id, payload, headers, source_topic,
+                                                source_partition, source_offset, source_hash, n)
+                """, statement -> {
+                    Connection connection = statement.getConnection();
+                    statement.setInt(1, size);
+                    statement.setInt(2, size);
+                    statement.setTimestamp(3, Timestamp.from(at));
+                    statement.setArray(4, connection.createArrayOf("text", topics));
+                    statement.setArray(5, connection.createArrayOf("text", keys));
+                    statement.setArray(6, connection.createArrayOf("text", eventIds));
+                    statement.setArray(7, connection.createArrayOf("bytea", payloads));
+                    statement.setArray(8, connection.createArrayOf("text", headers));
+                    statement.setArray(9, connection.createArrayOf("text", sourceTopics));
+                    statement.setArray(10, connection.createArrayOf("int4", sourcePartitions));
+                    statement.setArray(11, connection.createArrayOf("int8", sourceOffsets));
+                    statement.setArray(12, connection.createArrayOf("bytea", sourceHashes));
+                });
+        if (inserted != size) {
+            throw new IllegalStateException("the outbox took " + inserted + " of " + size + " rows; is outbox_sequence empty?");
+        }
     }
 
     /**

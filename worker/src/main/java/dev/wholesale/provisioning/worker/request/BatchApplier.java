@@ -66,8 +66,7 @@ public class BatchApplier {
         Set<CustomerLocks.CustomerKey> customers = customersOf(batch);
         locks.lock(customers);
         IdempotencyLedger ledger = new IdempotencyLedger(requestLog.lookup(keysOf(batch)));
-        // Exact while the locks are held: no one else can park a request for these customers now.
-        Run run = new Run(ledger, now, waitingRoom.customersWaitedForAmong(customers));
+        Run run = new Run(ledger, now, customers);
         for (Intake intake : batch) {
             try (LogContext context = LogContext.of(intake.identity(), traceparentOf(intake))) {
                 run.apply(intake);
@@ -134,13 +133,25 @@ public class BatchApplier {
          * every request still sees what the requests before it did, and results keep their order.
          */
         private final List<ProvisioningRequest> pendingCreates = new ArrayList<>();
-        /** The batch's customers that requests wait for, including those parked by this batch. */
-        private final Set<CustomerLocks.CustomerKey> waitedFor;
+        private final Set<CustomerLocks.CustomerKey> customers;
+        /**
+         * The batch's customers that requests wait for, including those parked by this batch; read
+         * when a create or a park first needs it, as most batches have neither. Exact whenever it is
+         * read, as the batch holds its customers' locks: no one else can park a request for them.
+         */
+        private Set<CustomerLocks.CustomerKey> waitedFor;
 
-        Run(IdempotencyLedger ledger, Instant now, Set<CustomerLocks.CustomerKey> waitedFor) {
+        Run(IdempotencyLedger ledger, Instant now, Set<CustomerLocks.CustomerKey> customers) {
             this.ledger = ledger;
             this.now = now;
-            this.waitedFor = waitedFor;
+            this.customers = customers;
+        }
+
+        private Set<CustomerLocks.CustomerKey> waitedFor() {
+            if (waitedFor == null) {
+                waitedFor = waitingRoom.customersWaitedForAmong(customers);
+            }
+            return waitedFor;
         }
 
         void apply(Intake intake) {
@@ -185,7 +196,7 @@ public class BatchApplier {
         private void handleNew(ProvisioningRequest request) {
             if (request.type() == RequestType.CUSTOMER_CREATE) {
                 pendingCreates.add(request);
-                if (waitedFor.contains(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()))) {
+                if (waitedFor().contains(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()))) {
                     createPendingCustomers(); // what waits for this customer comes right after its creation
                 }
                 return;
@@ -193,7 +204,7 @@ public class BatchApplier {
             Outcome outcome = handlers.handle(request);
             if (outcome instanceof Outcome.AwaitCustomer) {
                 waitingRoom.park(request, now, now.plus(properties.customerWaitTimeout()));
-                waitedFor.add(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()));
+                waitedFor().add(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()));
                 ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.WAITING,
                         null, now);
                 listener.parked(request);
@@ -228,7 +239,7 @@ public class BatchApplier {
 
         /** The customer exists now: apply what waited for it, in arrival order. */
         private void releaseWaitingFor(String partnerId, String customerExternalId) {
-            if (!waitedFor.contains(new CustomerLocks.CustomerKey(partnerId, customerExternalId))) {
+            if (!waitedFor().contains(new CustomerLocks.CustomerKey(partnerId, customerExternalId))) {
                 return;
             }
             // Requests parked earlier in this very batch must be in the log before they can complete.
