@@ -93,7 +93,12 @@ public class KafkaConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(settings.concurrency());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        if (settings.offsetCommitInterval().isZero()) {
+            factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        } else {
+            factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+            factory.getContainerProperties().setAckTime(settings.offsetCommitInterval().toMillis());
+        }
         factory.getContainerProperties().setObservationEnabled(false);
         ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());

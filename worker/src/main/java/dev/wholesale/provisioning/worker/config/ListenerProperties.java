@@ -9,15 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPollRecords       the most records one batch (one database transaction) holds
  * @param retryInitialInterval first pause before a failed batch is tried again
  * @param retryMaxInterval     the longest pause between tries; tries never stop
+ * @param offsetCommitInterval how often consumed offsets are committed; zero commits after every
+ *                             batch. Records applied but not yet committed when an instance dies
+ *                             are delivered again and recognised as repeats: this trades broker
+ *                             work at low load for repeated reads after a crash, never results
  */
 @ConfigurationProperties("provisioning.listener")
 public record ListenerProperties(int concurrency, int maxPollRecords, Duration retryInitialInterval,
-                                 Duration retryMaxInterval) {
+                                 Duration retryMaxInterval, Duration offsetCommitInterval) {
 
     public ListenerProperties {
         concurrency = concurrency <= 0 ? 2 : concurrency;
         maxPollRecords = maxPollRecords <= 0 ? 500 : maxPollRecords;
         retryInitialInterval = retryInitialInterval == null ? Duration.ofMillis(500) : retryInitialInterval;
         retryMaxInterval = retryMaxInterval == null ? Duration.ofSeconds(30) : retryMaxInterval;
+        offsetCommitInterval = offsetCommitInterval == null ? Duration.ofSeconds(1) : offsetCommitInterval;
     }
 }
