@@ -32,8 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
  *     -Dexec.args="--customers=10000 --users=1000000"</pre>
  * {@code --worker-jvm="-XX:StartFlightRecording=filename=worker.jfr,settings=profile"} profiles the
  * worker (JFR); such runs are for finding where time goes, not for the history. {@code --note="..."}
- * says in the history what the run tried. The worker runs as the container image runs it (Spring
- * Boot's launcher on the extracted jar); {@code --layout=jar} runs {@code java -jar} instead.
+ * says in the history what the run tried; several JVM options go in quotes inside the arguments
+ * ({@code '--worker-jvm=-Da=1 -Db=2'}). The worker runs as the container image runs it (the
+ * extracted jar with a class-data-sharing archive from a training run); {@code --layout=jar} runs
+ * {@code java -jar} on the packaged jar instead.
  */
 public final class Benchmark {
 
@@ -93,7 +95,7 @@ public final class Benchmark {
             // As the container image runs it, unless --layout=jar asks for the jar itself (slower to start).
             boolean asJar = "jar".equals(options.get("layout"));
             Path application = asJar ? WorkerProcess.defaultJar()
-                    : WorkerProcess.extractedAsInTheImage(WorkerProcess.defaultJar(), directory.resolve("worker-app"));
+                    : WorkerProcess.extractedAsInTheImage(WorkerProcess.defaultJar(), directory.resolve("worker-app"), jvm);
             figures.put("layout", asJar ? "jar" : "image");
             long expected = burst.customerRequests() + burst.userRequests();
             Map<Long, long[]> throughput = new LinkedHashMap<>();

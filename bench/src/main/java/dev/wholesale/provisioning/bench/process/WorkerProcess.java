@@ -41,19 +41,41 @@ public final class WorkerProcess implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
+    /** The class-data-sharing archive beside the extracted jar, as the image has it. */
+    private static final String CDS_ARCHIVE = "provisioning-worker.jsa";
+    private static final String EXTRACTED_JAR = "provisioning-worker.jar";
+
     /**
-     * The jar unpacked as the container image runs it (infra/docker/Dockerfile): Spring Boot's
-     * launcher on the exploded jar, which loads classes from plain files instead of nested jars.
+     * The jar as the container image runs it (infra/docker/Dockerfile): extracted to a plain jar
+     * with its libraries beside it, and a class-data-sharing archive written by a training run that
+     * stops once the application context is built, so it needs neither Kafka nor PostgreSQL.
+     *
+     * @param jvmOptions the options the worker will run with: the archive is only used by a JVM
+     *                   started like the one that wrote it
      */
-    public static Path extractedAsInTheImage(Path jar, Path directory) throws IOException, InterruptedException {
-        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--launcher",
-                "--destination", directory.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (extract.waitFor() != 0) {
-            throw new IllegalStateException("extracting " + jar + " failed with exit code " + extract.exitValue());
+    public static Path extractedAsInTheImage(Path jar, Path directory, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path extracted = directory.toAbsolutePath();
+        run(new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                "--destination", extracted.toString()), "extracting " + jar);
+        List<String> training = new ArrayList<>(List.of(java.toString()));
+        training.addAll(jvmOptions);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + extracted.resolve(CDS_ARCHIVE),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", // it lists every class it cannot archive
+                "-Dspring.context.exit=onRefresh", "-Dspring.flyway.enabled=false",
+                "-jar", extracted.resolve(EXTRACTED_JAR).toString()));
+        ProcessBuilder trainingRun = new ProcessBuilder(training);
+        trainingRun.environment().keySet().removeIf(name -> name.startsWith("SPRING_"));
+        run(trainingRun, "the class-data-sharing training run");
+        return extracted;
+    }
+
+    private static void run(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed with exit code " + process.exitValue());
         }
-        return directory.toAbsolutePath();
     }
 
     /**
@@ -67,7 +89,8 @@ public final class WorkerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         if (Files.isDirectory(application)) {
-            command.addAll(List.of("-cp", application.toString(), "org.springframework.boot.loader.launch.JarLauncher"));
+            command.addAll(List.of("-XX:SharedArchiveFile=" + application.resolve(CDS_ARCHIVE), "-jar",
+                    application.resolve(EXTRACTED_JAR).toString()));
         } else {
             command.add("-jar");
             command.add(application.toString());
