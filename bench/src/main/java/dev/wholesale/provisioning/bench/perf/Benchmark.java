@@ -106,38 +106,26 @@ public final class Benchmark {
                     Duration startup = worker.awaitReady(Duration.ofSeconds(120));
                     ProcessStats stats = new ProcessStats(worker.pid(), worker.port());
                     long readyAt = System.currentTimeMillis();
-                    double cpuBefore = stats.cpuSeconds();
-                    double machineBefore = CpuClock.machineBusySeconds();
                     long postmaster = postgres.postmasterPid();
-                    double postgresBefore = CpuClock.processTreeSeconds(postmaster);
-                    double kafkaBefore = CpuClock.processTreeSeconds(kafka.pid());
+                    CoreUsage atReady = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
                     awaitResults(counter, 0, expected, stats, Duration.ofMinutes(30));
                     double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
-                    double cpu = stats.cpuSeconds() - cpuBefore;
                     // Read as the last result arrives: the phase is from ready to last result.
-                    double machine = CpuClock.machineBusySeconds() - machineBefore;
-                    double postgresCpu = CpuClock.processTreeSeconds(postmaster) - postgresBefore;
-                    double kafkaCpu = CpuClock.processTreeSeconds(kafka.pid()) - kafkaBefore;
+                    CoreUsage cores = CoreUsage.read(worker.pid(), postmaster, kafka.pid()).coresSince(atReady, busy);
                     ObjectNode full = figures.putObject("fullSpeed")
                             .put("seconds", round(busy))
                             .put("customersPerSecond", round(counter.customers.get() / busy))
                             .put("usersPerSecond", round(counter.users.get() / busy))
                             .put("resultsPerSecond", round(counter.results.get() / busy))
-                            .put("workerCpuCoresUsed", round(cpu / busy))
-                            .put("postgresCpuCoresUsed", round(postgresCpu / busy))
-                            .put("kafkaCpuCoresUsed", round(kafkaCpu / busy))
-                            .put("machineCpuCoresBusy", round(machine / busy))
                             .put("startupSeconds", round(startup.toMillis() / 1000.0))
                             .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited());
+                    cores.putInto(full);
                     full.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
                     say(String.format("worker at full speed: %,.0f customers/s, %,.0f users/s, %,.0f results/s over %.1f s;"
                                     + " %.2f cores; start-up %.1f s; %d requests waited for their customer",
                             counter.customers.get() / busy, counter.users.get() / busy, counter.results.get() / busy, busy,
-                            cpu / busy, startup.toMillis() / 1000.0, stats.requestsThatWaited()));
-                    say(String.format("cores busy meanwhile: %.2f of the machine's %d; worker %.2f, PostgreSQL %.2f,"
-                                    + " Kafka %.2f, the rest (this benchmark, the OS) %.2f",
-                            machine / busy, Runtime.getRuntime().availableProcessors(), cpu / busy, postgresCpu / busy,
-                            kafkaCpu / busy, (machine - cpu - postgresCpu - kafkaCpu) / busy));
+                            cores.worker(), startup.toMillis() / 1000.0, stats.requestsThatWaited()));
+                    say("cores busy meanwhile: " + cores.describe(Runtime.getRuntime().availableProcessors()));
                     throughput.putAll(counter.perSecond);
                     double[] secondHalf = secondHalf(counter.perSecond);
                     full.putObject("secondHalf").put("usersPerSecond", round(secondHalf[1]))
@@ -160,15 +148,21 @@ public final class Benchmark {
                     long pacedExpected = paced.customerRequests() + paced.userRequests();
                     long before = counter.results.get();
                     long waitedBefore = stats.requestsThatWaited();
+                    CoreUsage halfBefore = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
+                    long halfStart = System.currentTimeMillis();
                     send(kafka, paced, sentAt, rate);
                     awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
+                    CoreUsage halfCores = CoreUsage.read(worker.pid(), postmaster, kafka.pid())
+                            .coresSince(halfBefore, Math.max(0.001, (System.currentTimeMillis() - halfStart) / 1000.0));
                     ObjectNode half = figures.putObject("halfSpeed").put("requestsPerSecond", rate)
                             .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited() - waitedBefore);
+                    halfCores.putInto(half);
                     half.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
                     half.set("usersRequestsLatencyFromSend", BenchmarkReport.percentiles(counter.usersLatencies()));
                     say("worker at half speed (" + rate + " requests/s, creates and users requests interleaved): latency "
                             + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
                             + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
+                    say("cores busy meanwhile: " + halfCores.describe(Runtime.getRuntime().availableProcessors()));
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** CPU, resident memory and heap of a worker process, read from /proc and from its actuator. */
+/** Resident memory and heap of a worker process, read from /proc and from its actuator. */
 final class ProcessStats {
 
     private final long pid;
@@ -21,11 +21,6 @@ final class ProcessStats {
     ProcessStats(long pid, int port) {
         this.pid = pid;
         this.port = port;
-    }
-
-    /** CPU seconds (user + system) the process has used so far. */
-    double cpuSeconds() throws IOException {
-        return CpuClock.processSeconds(pid);
     }
 
     /** Peak resident set size in bytes (VmHWM). */

@@ -1,0 +1,43 @@
+package dev.wholesale.provisioning.bench.perf;
+
+import java.io.IOException;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * CPU used by the machine, the worker, PostgreSQL (with the backends it forks) and Kafka: as
+ * seconds so far ({@link #read}), and, two readings subtracted and divided by the phase's length,
+ * as cores busy during a phase, which shows which server limits it.
+ */
+record CoreUsage(double machine, double worker, double postgres, double kafka) {
+
+    static CoreUsage read(long workerPid, long postmasterPid, long kafkaPid) throws IOException {
+        return new CoreUsage(CpuClock.machineBusySeconds(), CpuClock.processSeconds(workerPid),
+                CpuClock.processTreeSeconds(postmasterPid), CpuClock.processTreeSeconds(kafkaPid));
+    }
+
+    /** Cores busy on average between {@code earlier} and this reading, {@code seconds} apart. */
+    CoreUsage coresSince(CoreUsage earlier, double seconds) {
+        return new CoreUsage((machine - earlier.machine) / seconds, (worker - earlier.worker) / seconds,
+                (postgres - earlier.postgres) / seconds, (kafka - earlier.kafka) / seconds);
+    }
+
+    /** This benchmark and the operating system. */
+    double rest() {
+        return machine - worker - postgres - kafka;
+    }
+
+    void putInto(ObjectNode figures) {
+        figures.put("workerCpuCoresUsed", round(worker)).put("postgresCpuCoresUsed", round(postgres))
+                .put("kafkaCpuCoresUsed", round(kafka)).put("machineCpuCoresBusy", round(machine));
+    }
+
+    String describe(int machineCores) {
+        return String.format("%.2f of the machine's %d; worker %.2f, PostgreSQL %.2f, Kafka %.2f,"
+                + " the rest (this benchmark, the OS) %.2f", machine, machineCores, worker, postgres, kafka, rest());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
