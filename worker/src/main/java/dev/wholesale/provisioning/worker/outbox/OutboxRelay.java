@@ -121,6 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayWhileLeader(Producer<String, byte[]> producer) {
         long lastLeadershipCheck = System.nanoTime();
+        long lastTransactionStart = System.nanoTime() - properties.linger().toNanos();
         while (running) {
             if (System.nanoTime() - lastLeadershipCheck > 5_000_000_000L) {
                 if (!leadership.isHeld()) {
@@ -129,11 +130,16 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 lastLeadershipCheck = System.nanoTime();
             }
+            long lingered = System.nanoTime() - lastTransactionStart;
+            if (lingered < properties.linger().toNanos()) {
+                sleep((properties.linger().toNanos() - lingered) / 1_000_000);
+            }
             List<PendingRecords.Pending> batch = pending.next(properties.batchSize());
             if (batch.isEmpty()) {
                 sleep(properties.idlePoll().toMillis());
                 continue;
             }
+            lastTransactionStart = System.nanoTime();
             producer.beginTransaction();
             AtomicReference<Exception> sendFailure = new AtomicReference<>();
             for (PendingRecords.Pending row : batch) {

@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       records per Kafka transaction
  * @param idlePoll        how long the relay sleeps when the outbox is empty
  * @param retryBackoff    pause after a failure before the relay starts over
+ * @param linger          the least time between the starts of two Kafka transactions: at low load
+ *                        results wait up to this long, so that one transaction carries several
+ *                        batches' results instead of the broker committing one per batch
  */
 @ConfigurationProperties("provisioning.relay")
 public record RelayProperties(String transactionalId, long lockId, int batchSize, Duration idlePoll,
-                             Duration retryBackoff) {
+                             Duration retryBackoff, Duration linger) {
 
     public RelayProperties {
         transactionalId = transactionalId == null ? "provisioning-worker-relay" : transactionalId;
@@ -21,5 +24,6 @@ public record RelayProperties(String transactionalId, long lockId, int batchSize
         batchSize = batchSize <= 0 ? 2000 : batchSize;
         idlePoll = idlePoll == null ? Duration.ofMillis(10) : idlePoll;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
+        linger = linger == null ? Duration.ofMillis(50) : linger;
     }
 }
