@@ -163,6 +163,16 @@ public final class Benchmark {
                             + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
                             + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
                     say("cores busy meanwhile: " + halfCores.describe(Runtime.getRuntime().availableProcessors()));
+                    ObjectNode slow = half.putObject("slowerThan" + ResultCounter.SLOW_MILLIS + "MsBySecondSent");
+                    StringBuilder slowSeconds = new StringBuilder();
+                    counter.latencyBySecondSent.forEach((second, bin) -> {
+                        slow.putArray(Long.toString(second)).add(bin[0]).add(bin[1]).add(bin[2]);
+                        if (bin[1] > 0) {
+                            slowSeconds.append(String.format(" %ds: %d of %d (slowest %d ms);", second, bin[1], bin[0], bin[2]));
+                        }
+                    });
+                    say("requests slower than " + ResultCounter.SLOW_MILLIS + " ms, by the second of the phase they were sent in:"
+                            + (slowSeconds.length() == 0 ? " none" : slowSeconds));
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "

@@ -35,6 +35,13 @@ final class ResultCounter implements AutoCloseable {
     final AtomicLong users = new AtomicLong();
     /** second since start → {results, users} */
     final Map<Long, long[]> perSecond = new ConcurrentSkipListMap<>();
+    /**
+     * second since start at which the request was sent → {results, of them slower than
+     * {@link #SLOW_MILLIS}, the slowest in ms}: whether the slow results are spread over the phase
+     * (a queue) or bunched (a stall: a pause, a rebalance, a checkpoint).
+     */
+    final Map<Long, long[]> latencyBySecondSent = new ConcurrentSkipListMap<>();
+    static final long SLOW_MILLIS = 250;
     private final Map<String, Long> sentAt;
     private final List<Long> latencies = new ArrayList<>();
     /** The latencies of users requests' results alone: each is a hundred times the work of a create. */
@@ -71,6 +78,7 @@ final class ResultCounter implements AutoCloseable {
     void restartClock() {
         start = System.currentTimeMillis();
         perSecond.clear();
+        latencyBySecondSent.clear();
         synchronized (latencies) {
             latencies.clear();
             usersLatencies.clear();
@@ -127,11 +135,16 @@ final class ResultCounter implements AutoCloseable {
         }
         Long sent = sentAt.get(event.path("data").path("requestId").asString());
         if (sent != null) {
+            long latency = record.timestamp() - sent;
             synchronized (latencies) {
-                latencies.add(record.timestamp() - sent);
+                latencies.add(latency);
                 if (type.startsWith("provisioning.users.")) {
-                    usersLatencies.add(record.timestamp() - sent);
+                    usersLatencies.add(latency);
                 }
+                long[] sentBin = latencyBySecondSent.computeIfAbsent(Math.max(0, (sent - start) / 1000), s -> new long[3]);
+                sentBin[0]++;
+                sentBin[1] += latency > SLOW_MILLIS ? 1 : 0;
+                sentBin[2] = Math.max(sentBin[2], latency);
             }
         }
         lastResultAt = System.currentTimeMillis();
