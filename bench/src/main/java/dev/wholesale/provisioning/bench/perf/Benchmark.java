@@ -125,7 +125,7 @@ public final class Benchmark {
                                     + " %.2f cores; start-up %.1f s; %d requests waited for their customer",
                             counter.customers.get() / busy, counter.users.get() / busy, counter.results.get() / busy, busy,
                             cores.worker(), startup.toMillis() / 1000.0, stats.requestsThatWaited()));
-                    say("cores busy meanwhile: " + cores.describe(Runtime.getRuntime().availableProcessors()));
+                    say("cores busy meanwhile: " + cores.describe());
                     throughput.putAll(counter.perSecond);
                     double[] secondHalf = secondHalf(counter.perSecond);
                     full.putObject("secondHalf").put("usersPerSecond", round(secondHalf[1]))
@@ -162,17 +162,8 @@ public final class Benchmark {
                     say("worker at half speed (" + rate + " requests/s, creates and users requests interleaved): latency "
                             + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
                             + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
-                    say("cores busy meanwhile: " + halfCores.describe(Runtime.getRuntime().availableProcessors()));
-                    ObjectNode slow = half.putObject("slowerThan" + ResultCounter.SLOW_MILLIS + "MsBySecondSent");
-                    StringBuilder slowSeconds = new StringBuilder();
-                    counter.latencyBySecondSent.forEach((second, bin) -> {
-                        slow.putArray(Long.toString(second)).add(bin[0]).add(bin[1]).add(bin[2]);
-                        if (bin[1] > 0) {
-                            slowSeconds.append(String.format(" %ds: %d of %d (slowest %d ms);", second, bin[1], bin[0], bin[2]));
-                        }
-                    });
-                    say("requests slower than " + ResultCounter.SLOW_MILLIS + " ms, by the second of the phase they were sent in:"
-                            + (slowSeconds.length() == 0 ? " none" : slowSeconds));
+                    say("cores busy meanwhile: " + halfCores.describe());
+                    reportSlowSeconds(counter, half);
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "
@@ -209,6 +200,23 @@ public final class Benchmark {
             say("figures written to " + resultsDirectory().resolve(runId + ".json") + ", chart "
                     + resultsDirectory().resolve(runId + "-throughput.svg") + ", history " + resultsDirectory().resolve("history.jsonl"));
         }
+    }
+
+    /**
+     * The requests slower than {@link ResultCounter#SLOW_MILLIS}, by the second of the phase they
+     * were sent in: spread over the phase they mean a queue, bunched they mean a stall.
+     */
+    private static void reportSlowSeconds(ResultCounter counter, ObjectNode phase) {
+        ObjectNode slow = phase.putObject("slowerThan" + ResultCounter.SLOW_MILLIS + "MsBySecondSent");
+        StringBuilder slowSeconds = new StringBuilder();
+        counter.latencyBySecondSent.forEach((second, bin) -> {
+            slow.putArray(Long.toString(second)).add(bin[0]).add(bin[1]).add(bin[2]);
+            if (bin[1] > 0) {
+                slowSeconds.append(String.format(" %ds: %d of %d (slowest %d ms);", second, bin[1], bin[0], bin[2]));
+            }
+        });
+        say("requests slower than " + ResultCounter.SLOW_MILLIS + " ms, by the second of the phase they were sent in:"
+                + (slowSeconds.length() == 0 ? " none" : slowSeconds));
     }
 
     private static Path resultsDirectory() {

@@ -32,9 +32,10 @@ record CoreUsage(double machine, double worker, double postgres, double kafka) {
                 .put("kafkaCpuCoresUsed", round(kafka)).put("machineCpuCoresBusy", round(machine));
     }
 
-    String describe(int machineCores) {
+    String describe() {
         return String.format("%.2f of the machine's %d; worker %.2f, PostgreSQL %.2f, Kafka %.2f,"
-                + " the rest (this benchmark, the OS) %.2f", machine, machineCores, worker, postgres, kafka, rest());
+                + " the rest (this benchmark, the OS) %.2f", machine, Runtime.getRuntime().availableProcessors(),
+                worker, postgres, kafka, rest());
     }
 
     private static double round(double value) {

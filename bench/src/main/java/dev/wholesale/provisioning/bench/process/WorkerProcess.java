@@ -55,11 +55,10 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static Path extractedAsInTheImage(Path jar, Path directory, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path extracted = directory.toAbsolutePath();
-        run(new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+        run(new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", extracted.toString()), "extracting " + jar);
-        List<String> training = new ArrayList<>(List.of(java.toString()));
+        List<String> training = new ArrayList<>(List.of(java()));
         training.addAll(jvmOptions);
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + extracted.resolve(CDS_ARCHIVE),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off", // it lists every class it cannot archive
@@ -69,6 +68,11 @@ public final class WorkerProcess implements AutoCloseable {
         trainingRun.environment().keySet().removeIf(name -> name.startsWith("SPRING_"));
         run(trainingRun, "the class-data-sharing training run");
         return extracted;
+    }
+
+    /** The java launcher of the JVM running this tool: the worker runs on the same JDK. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void run(ProcessBuilder builder, String what) throws IOException, InterruptedException {
@@ -86,7 +90,7 @@ public final class WorkerProcess implements AutoCloseable {
     public static WorkerProcess start(Path application, int port, Map<String, String> environment, List<String> jvmOptions,
                                       Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         if (Files.isDirectory(application)) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + application.resolve(CDS_ARCHIVE), "-jar",

@@ -65,8 +65,7 @@ final class UserItems {
                 && email(user.get("email"))
                 && text(user.get("firstName"), 64)
                 && text(user.get("lastName"), 64)
-                && user.get("package") != null && user.get("package").isString()
-                && PACKAGES.contains(user.get("package").asString())
+                && servicePackage(user.get("package"))
                 && text(user.get("location"), 80)
                 && (!user.has("primaryPhoneNumber") || phoneNumber(user.get("primaryPhoneNumber")))
                 && (!user.has("extension") || extension(user.get("extension")));
@@ -77,15 +76,22 @@ final class UserItems {
      * units has between 1 and {@code max} of them.
      */
     private static boolean text(JsonNode node, int max) {
-        return node != null && node.isString() && !node.asString().isEmpty() && node.asString().length() <= max;
+        String text = string(node);
+        return text != null && !text.isEmpty() && text.length() <= max;
+    }
+
+    /** One of the catalogue's packages (the immutable set refuses to be asked about null). */
+    private static boolean servicePackage(JsonNode node) {
+        String name = string(node);
+        return name != null && PACKAGES.contains(name);
     }
 
     /** {@code ^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$}, at most 254 characters; judged for visible ASCII only. */
     private static boolean email(JsonNode node) {
-        if (node == null || !node.isString()) {
+        String email = string(node);
+        if (email == null) {
             return false;
         }
-        String email = node.asString();
         int at = email.indexOf('@');
         if (email.length() > 254 || at < 1 || at > 64 || email.indexOf('@', at + 1) >= 0) {
             return false;
@@ -105,11 +111,8 @@ final class UserItems {
 
     /** {@code ^\+[1-9][0-9]{1,14}$}, at most 16 characters. */
     private static boolean phoneNumber(JsonNode node) {
-        if (node == null || !node.isString()) {
-            return false;
-        }
-        String number = node.asString();
-        if (number.length() < 3 || number.length() > 16 || number.charAt(0) != '+' || number.charAt(1) == '0') {
+        String number = string(node);
+        if (number == null || number.length() < 3 || number.length() > 16 || number.charAt(0) != '+' || number.charAt(1) == '0') {
             return false;
         }
         return digits(number, 1);
@@ -117,11 +120,13 @@ final class UserItems {
 
     /** {@code ^[0-9]{2,10}$}. */
     private static boolean extension(JsonNode node) {
-        if (node == null || !node.isString()) {
-            return false;
-        }
-        String extension = node.asString();
-        return extension.length() >= 2 && extension.length() <= 10 && digits(extension, 0);
+        String extension = string(node);
+        return extension != null && extension.length() >= 2 && extension.length() <= 10 && digits(extension, 0);
+    }
+
+    /** The field's text, or null if it is missing or not a string. */
+    private static String string(JsonNode node) {
+        return node != null && node.isString() ? node.asString() : null;
     }
 
     private static boolean digits(String text, int from) {

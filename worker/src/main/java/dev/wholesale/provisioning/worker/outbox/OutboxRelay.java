@@ -121,7 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayWhileLeader(Producer<String, byte[]> producer) {
         long lastLeadershipCheck = System.nanoTime();
-        long lastTransactionStart = System.nanoTime() - properties.linger().toNanos();
+        long linger = properties.linger().toNanos();
+        long lastTransactionStart = System.nanoTime() - linger;
         while (running) {
             if (System.nanoTime() - lastLeadershipCheck > 5_000_000_000L) {
                 if (!leadership.isHeld()) {
@@ -131,8 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
                 lastLeadershipCheck = System.nanoTime();
             }
             long lingered = System.nanoTime() - lastTransactionStart;
-            if (lingered < properties.linger().toNanos()) {
-                sleep((properties.linger().toNanos() - lingered) / 1_000_000);
+            if (lingered < linger) {
+                sleep((linger - lingered) / 1_000_000);
             }
             List<PendingRecords.Pending> batch = pending.next(properties.batchSize());
             if (batch.isEmpty()) {
