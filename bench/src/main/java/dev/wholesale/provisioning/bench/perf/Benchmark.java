@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.wholesale.provisioning.bench.load.LoadPlan;
@@ -150,8 +152,12 @@ public final class Benchmark {
                     long waitedBefore = stats.requestsThatWaited();
                     CoreUsage halfBefore = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
                     long halfStart = System.currentTimeMillis();
-                    send(kafka, paced, sentAt, rate);
-                    awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
+                    DatabaseHousekeeping housekeeping = new DatabaseHousekeeping(jdbcUrl, postgres.username());
+                    try (housekeeping) {
+                        housekeeping.start();
+                        send(kafka, paced, sentAt, rate);
+                        awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
+                    }
                     CoreUsage halfCores = CoreUsage.read(worker.pid(), postmaster, kafka.pid())
                             .coresSince(halfBefore, Math.max(0.001, (System.currentTimeMillis() - halfStart) / 1000.0));
                     ObjectNode half = figures.putObject("halfSpeed").put("requestsPerSecond", rate)
@@ -163,7 +169,7 @@ public final class Benchmark {
                             + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
                             + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
                     say("cores busy meanwhile: " + halfCores.describe());
-                    reportSlowSeconds(counter, half);
+                    reportSlowSeconds(counter, housekeeping.bySecond(), half);
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "
@@ -204,19 +210,28 @@ public final class Benchmark {
 
     /**
      * The requests slower than {@link ResultCounter#SLOW_MILLIS}, by the second of the phase they
-     * were sent in: spread over the phase they mean a queue, bunched they mean a stall.
+     * were sent in: spread over the phase they mean a queue, bunched they mean a stall. Beside them,
+     * what PostgreSQL's housekeeping was doing in that second and the next (a request sent in one
+     * second is held up by what happens after it), which may explain a stall.
      */
-    private static void reportSlowSeconds(ResultCounter counter, ObjectNode phase) {
+    private static void reportSlowSeconds(ResultCounter counter, Map<Long, Set<String>> housekeeping, ObjectNode phase) {
         ObjectNode slow = phase.putObject("slowerThan" + ResultCounter.SLOW_MILLIS + "MsBySecondSent");
         StringBuilder slowSeconds = new StringBuilder();
         counter.latencyBySecondSent.forEach((second, bin) -> {
             slow.putArray(Long.toString(second)).add(bin[0]).add(bin[1]).add(bin[2]);
             if (bin[1] > 0) {
-                slowSeconds.append(String.format(" %ds: %d of %d (slowest %d ms);", second, bin[1], bin[0], bin[2]));
+                Set<String> seen = new TreeSet<>(housekeeping.getOrDefault(second, Set.of()));
+                seen.addAll(housekeeping.getOrDefault(second + 1, Set.of()));
+                slowSeconds.append(String.format("%n  %ds: %d of %d (slowest %d ms)%s", second, bin[1], bin[0], bin[2],
+                        seen.isEmpty() ? "" : "; PostgreSQL meanwhile: " + String.join(", ", seen)));
             }
         });
         say("requests slower than " + ResultCounter.SLOW_MILLIS + " ms, by the second of the phase they were sent in:"
                 + (slowSeconds.length() == 0 ? " none" : slowSeconds));
+        ObjectNode bySecond = phase.putObject("postgresHousekeepingBySecond");
+        housekeeping.forEach((second, seen) -> seen.forEach(bySecond.putArray(Long.toString(second))::add));
+        say("PostgreSQL's housekeeping during the phase, by second:" + (housekeeping.isEmpty() ? " none" : ""));
+        housekeeping.forEach((second, seen) -> say("  " + second + "s: " + String.join(", ", seen)));
     }
 
     private static Path resultsDirectory() {
