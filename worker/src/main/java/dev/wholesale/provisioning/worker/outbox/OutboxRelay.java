@@ -123,6 +123,7 @@ public class OutboxRelay implements SmartLifecycle {
         long lastLeadershipCheck = System.nanoTime();
         long linger = properties.linger().toNanos();
         long lastTransactionStart = System.nanoTime() - linger;
+        boolean caughtUp = true;
         while (running) {
             if (System.nanoTime() - lastLeadershipCheck > 5_000_000_000L) {
                 if (!leadership.isHeld()) {
@@ -131,8 +132,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 lastLeadershipCheck = System.nanoTime();
             }
+            // Only a relay that has caught up lingers: with a full batch's worth waiting, a
+            // transaction carries as many records as it can, and waiting would only delay them.
             long lingered = System.nanoTime() - lastTransactionStart;
-            if (lingered < linger) {
+            if (caughtUp && lingered < linger) {
                 sleep((linger - lingered) / 1_000_000);
             }
             List<PendingRecords.Pending> batch = pending.next(properties.batchSize());
@@ -140,6 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
                 sleep(properties.idlePoll().toMillis());
                 continue;
             }
+            caughtUp = batch.size() < properties.batchSize();
             lastTransactionStart = System.nanoTime();
             producer.beginTransaction();
             AtomicReference<Exception> sendFailure = new AtomicReference<>();

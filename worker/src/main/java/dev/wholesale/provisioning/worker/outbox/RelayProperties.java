@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       records per Kafka transaction
  * @param idlePoll        how long the relay sleeps when the outbox is empty
  * @param retryBackoff    pause after a failure before the relay starts over
- * @param linger          the least time between the starts of two Kafka transactions: at low load
- *                        results wait up to this long, so that one transaction carries several
- *                        batches' results instead of the broker committing one per batch
+ * @param linger          the least time between the starts of two Kafka transactions while the
+ *                        relay is caught up (its last transaction was less than a full batch): at
+ *                        low load results wait up to this long, so that one transaction carries
+ *                        several batches' results instead of the broker committing one per batch;
+ *                        a backlog is published without waiting
  */
 @ConfigurationProperties("provisioning.relay")
 public record RelayProperties(String transactionalId, long lockId, int batchSize, Duration idlePoll,
