@@ -37,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * says in the history what the run tried; several JVM options go in quotes inside the arguments
  * ({@code '--worker-jvm=-Da=1 -Db=2'}). The worker runs as the container image runs it (the
  * extracted jar with a class-data-sharing archive from a training run); {@code --layout=jar} runs
- * {@code java -jar} on the packaged jar instead.
+ * {@code java -jar} on the packaged jar instead. {@code --postgres-config="name=value;name=value"}
+ * starts PostgreSQL with those settings, to try the database's own (autovacuum, checkpoints).
  */
 public final class Benchmark {
 
@@ -64,11 +65,13 @@ public final class Benchmark {
         ObjectNode figures = report.figures.put("run", runId).put("at", Instant.now().toString())
                 .put("customers", customers).put("users", users).put("batchSize", batch)
                 .put("machine", Runtime.getRuntime().availableProcessors() + " cores")
-                .put("note", options.getOrDefault("note", ""));
+                .put("note", options.getOrDefault("note", ""))
+                .put("workerJvm", options.getOrDefault("worker-jvm", ""))
+                .put("postgresConfig", options.getOrDefault("postgres-config", ""));
         say("run " + runId + ": " + customers + " customers, " + users + " users in batches of " + batch);
 
         try (KafkaProcess kafka = KafkaProcess.format(directory.resolve("kafka")).start();
-             PostgresProcess postgres = PostgresProcess.start(directory.resolve("postgres"))) {
+             PostgresProcess postgres = PostgresProcess.start(directory.resolve("postgres"), postgresConfig(options))) {
             String jdbcUrl = postgres.createDatabase("provisioning");
             Map<String, String> environment = Map.of(
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -153,8 +156,11 @@ public final class Benchmark {
                     CoreUsage halfBefore = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
                     long halfStart = System.currentTimeMillis();
                     DatabaseHousekeeping housekeeping = new DatabaseHousekeeping(jdbcUrl, postgres.username());
-                    try (housekeeping) {
+                    CoresBySecond coresBySecond = new CoresBySecond(worker.pid(), postmaster, kafka.pid());
+                    try (housekeeping; coresBySecond) {
                         housekeeping.start();
+                        coresBySecond.start();
+                        say("half-speed phase from " + Instant.ofEpochMilli(halfStart));
                         send(kafka, paced, sentAt, rate);
                         awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
                     }
@@ -169,7 +175,7 @@ public final class Benchmark {
                             + half.path("latencyFromSend") + "; users requests alone " + half.path("usersRequestsLatencyFromSend")
                             + "; " + half.path("requestsThatWaitedForTheirCustomer") + " requests waited for their customer");
                     say("cores busy meanwhile: " + halfCores.describe());
-                    reportSlowSeconds(counter, housekeeping.bySecond(), half);
+                    reportSlowSeconds(counter, coresBySecond.bySecond(), housekeeping.bySecond(), half);
                     figures.put("workerHeapPeakMiB", stats.heapPeak() / (1024 * 1024))
                             .put("workerRssPeakMiB", stats.rssPeak() / (1024 * 1024));
                     say("worker heap peak " + stats.heapPeak() / (1024 * 1024) + " MiB, RSS peak "
@@ -212,9 +218,11 @@ public final class Benchmark {
      * The requests slower than {@link ResultCounter#SLOW_MILLIS}, by the second of the phase they
      * were sent in: spread over the phase they mean a queue, bunched they mean a stall. Beside them,
      * what PostgreSQL's housekeeping was doing in that second and the next (a request sent in one
-     * second is held up by what happens after it), which may explain a stall.
+     * second is held up by what happens after it), and the cores busy in those seconds, which
+     * tell requests queueing for a saturated machine from a wait on something else.
      */
-    private static void reportSlowSeconds(ResultCounter counter, Map<Long, Set<String>> housekeeping, ObjectNode phase) {
+    private static void reportSlowSeconds(ResultCounter counter, Map<Long, CoreUsage> cores,
+                                          Map<Long, Set<String>> housekeeping, ObjectNode phase) {
         ObjectNode slow = phase.putObject("slowerThan" + ResultCounter.SLOW_MILLIS + "MsBySecondSent");
         StringBuilder slowSeconds = new StringBuilder();
         counter.latencyBySecondSent.forEach((second, bin) -> {
@@ -222,16 +230,33 @@ public final class Benchmark {
             if (bin[1] > 0) {
                 Set<String> seen = new TreeSet<>(housekeeping.getOrDefault(second, Set.of()));
                 seen.addAll(housekeeping.getOrDefault(second + 1, Set.of()));
-                slowSeconds.append(String.format("%n  %ds: %d of %d (slowest %d ms)%s", second, bin[1], bin[0], bin[2],
+                CoreUsage same = cores.get(second);
+                CoreUsage next = cores.get(second + 1);
+                slowSeconds.append(String.format("%n  %ds: %d of %d (slowest %d ms)%s%s%s", second, bin[1], bin[0], bin[2],
+                        same == null ? "" : "; " + same.brief(),
+                        next == null ? "" : String.format(", next second %.2f", next.machine()),
                         seen.isEmpty() ? "" : "; PostgreSQL meanwhile: " + String.join(", ", seen)));
             }
         });
         say("requests slower than " + ResultCounter.SLOW_MILLIS + " ms, by the second of the phase they were sent in:"
                 + (slowSeconds.length() == 0 ? " none" : slowSeconds));
+        ObjectNode coresPerSecond = phase.putObject("coresBusyBySecond");
+        cores.forEach((second, usage) -> usage.putInto(coresPerSecond.putObject(Long.toString(second))));
         ObjectNode bySecond = phase.putObject("postgresHousekeepingBySecond");
         housekeeping.forEach((second, seen) -> seen.forEach(bySecond.putArray(Long.toString(second))::add));
         say("PostgreSQL's housekeeping during the phase, by second:" + (housekeeping.isEmpty() ? " none" : ""));
         housekeeping.forEach((second, seen) -> say("  " + second + "s: " + String.join(", ", seen)));
+    }
+
+    private static Map<String, String> postgresConfig(Map<String, String> options) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : options.getOrDefault("postgres-config", "").split(";")) {
+            String[] pair = setting.split("=", 2);
+            if (pair.length == 2) {
+                settings.put(pair[0].trim(), pair[1].trim());
+            }
+        }
+        return settings;
     }
 
     private static Path resultsDirectory() {

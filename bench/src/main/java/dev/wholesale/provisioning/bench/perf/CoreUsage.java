@@ -38,6 +38,11 @@ record CoreUsage(double machine, double worker, double postgres, double kafka) {
                 worker, postgres, kafka, rest());
     }
 
+    /** In a few words, for one second among many. */
+    String brief() {
+        return String.format("cores %.2f (worker %.2f, PostgreSQL %.2f, Kafka %.2f)", machine, worker, postgres, kafka);
+    }
+
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }

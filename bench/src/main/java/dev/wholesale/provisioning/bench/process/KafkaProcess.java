@@ -120,6 +120,8 @@ public final class KafkaProcess implements AutoCloseable {
     private static Process java(Path directory, List<String> mainAndArguments, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
+                // Its pauses, by wall-clock time, to set beside a benchmark's slow seconds.
+                "-Xlog:gc:file=" + directory.resolve("gc.log") + ":time",
                 "-cp", ClassPath.current()));
         command.addAll(mainAndArguments);
         return new ProcessBuilder(command).redirectErrorStream(true)

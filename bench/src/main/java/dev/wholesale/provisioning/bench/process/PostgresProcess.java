@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,20 +23,30 @@ public final class PostgresProcess implements AutoCloseable {
     private final int port;
     private EmbeddedPostgres postgres;
 
-    private PostgresProcess(Path dataDirectory, int port) {
+    private final Map<String, String> serverConfig;
+
+    private PostgresProcess(Path dataDirectory, int port, Map<String, String> serverConfig) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.serverConfig = serverConfig;
     }
 
     public static PostgresProcess start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, Map.of());
+    }
+
+    /** With server settings besides this class's own, for example to try autovacuum's. */
+    public static PostgresProcess start(Path dataDirectory, Map<String, String> serverConfig) throws IOException {
         Files.createDirectories(dataDirectory);
-        PostgresProcess server = new PostgresProcess(dataDirectory, Ports.free());
+        PostgresProcess server = new PostgresProcess(dataDirectory, Ports.free(), Map.copyOf(serverConfig));
         server.start();
         return server;
     }
 
     public synchronized void start() throws IOException {
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        serverConfig.forEach(builder::setServerConfig);
+        postgres = builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
