@@ -1,17 +1,20 @@
 package dev.wholesale.provisioning.bench.perf;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.wholesale.provisioning.bench.load.LoadPlan;
 import dev.wholesale.provisioning.bench.load.LoadSender;
@@ -39,8 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
  * extracted jar with a class-data-sharing archive from a training run); {@code --layout=jar} runs
  * {@code java -jar} on the packaged jar instead. {@code --postgres-config="name=value;name=value"}
  * starts PostgreSQL with those settings, to try the database's own (autovacuum, checkpoints).
+ * {@code --warm-up-seconds=10} (the default) runs that long at half speed right after the burst,
+ * reported on its own, before the half-speed phase ({@code --half-speed-seconds=30}) is measured.
  */
 public final class Benchmark {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
     private Benchmark() {
     }
@@ -55,6 +62,7 @@ public final class Benchmark {
         int users = Integer.parseInt(options.getOrDefault("users", "1000000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "100"));
         int halfSpeedSeconds = Integer.parseInt(options.getOrDefault("half-speed-seconds", "30"));
+        int warmUpSeconds = Integer.parseInt(options.getOrDefault("warm-up-seconds", "10"));
         String runId = "bench-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14);
         Path directory = Files.createDirectories(Path.of("target", "benchmark", runId)).toAbsolutePath();
         Path migration = Path.of("worker/src/main/resources/db/migration/V1__provisioning_schema.sql");
@@ -139,17 +147,24 @@ public final class Benchmark {
                             + " %,.0f results/s", secondHalf[1], secondHalf[0]));
 
                     int rate = (int) Math.max(1, counter.results.get() / busy / 2);
+                    if (warmUpSeconds > 0) {
+                        // Paths the burst did not take (a trickle of requests, the interleaving, this
+                        // benchmark's own pacing) are compiled now, in the worker, Kafka and here, while
+                        // PostgreSQL vacuums what the burst wrote; on two cores that takes a share of them.
+                        // Its latency is the burst's aftermath, reported apart from the steady pace after it.
+                        counter.restartClock();
+                        BurstPlan warmUp = pacedPlan(runId + "w", templates, rate, warmUpSeconds, customers, expected, batch);
+                        long warmUpBefore = counter.results.get();
+                        send(kafka, warmUp, sentAt, rate);
+                        awaitResults(counter, warmUpBefore, warmUp.customerRequests() + warmUp.userRequests(), stats,
+                                Duration.ofMinutes(10));
+                        ObjectNode afterBurst = figures.putObject("halfSpeedRightAfterBurst").put("seconds", warmUpSeconds);
+                        afterBurst.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
+                        say("half speed in the first " + warmUpSeconds + " s after the burst (JIT compiling, autovacuum"
+                                + " running): latency " + afterBurst.path("latencyFromSend"));
+                    }
                     counter.restartClock();
-                    // The same mix of customers and users requests as the burst, at half the rate it achieved,
-                    // interleaved: sent as the burst was (all customers first), the first half of the phase
-                    // would be cheap creates at a small share of full speed and the second half users
-                    // requests at nearly all of it, which is not half speed. A customer's users follow its
-                    // create by about a second, as in the burst they follow all creates.
-                    long pacedRequests = (long) rate * halfSpeedSeconds;
-                    int pacedCustomers = (int) Math.max(1, pacedRequests * customers / expected);
-                    int pacedUsers = (int) Math.max(batch, (pacedRequests - pacedCustomers) * batch);
-                    BurstPlan paced = new BurstPlan(runId + "h", templates, pacedCustomers, pacedUsers, batch, 0)
-                            .interleaved(Math.max(1, rate / 2));
+                    BurstPlan paced = pacedPlan(runId + "h", templates, rate, halfSpeedSeconds, customers, expected, batch);
                     long pacedExpected = paced.customerRequests() + paced.userRequests();
                     long before = counter.results.get();
                     long waitedBefore = stats.requestsThatWaited();
@@ -310,30 +325,58 @@ public final class Benchmark {
         return new double[] {sum[0] / seconds, sum[1] / seconds};
     }
 
-    /** Sends a plan as fast as possible ({@code perSecond} 0) or paced; notes each request's send time. */
+    /**
+     * The same mix of customers and users requests as the burst, for {@code seconds} at {@code rate},
+     * interleaved: sent as the burst was (all customers first), the first half of the phase would be
+     * cheap creates at a small share of full speed and the second half users requests at nearly all
+     * of it, which is not half speed. A customer's users follow its create by about a second, as in
+     * the burst they follow all creates.
+     */
+    private static BurstPlan pacedPlan(String id, Map<String, String> templates, int rate, int seconds, int customers,
+                                       long expected, int batch) {
+        long requests = (long) rate * seconds;
+        int pacedCustomers = (int) Math.max(1, requests * customers / expected);
+        int pacedUsers = (int) Math.max(batch, (requests - pacedCustomers) * batch);
+        return new BurstPlan(id, templates, pacedCustomers, pacedUsers, batch, 0).interleaved(Math.max(1, rate / 2));
+    }
+
+    /**
+     * Sends a plan as fast as possible ({@code perSecond} 0) or paced; notes each request's send time.
+     * A paced plan is built before the clock starts: building a users request costs this benchmark
+     * more than sending it, and on a shared machine that CPU would be taken from the servers whose
+     * latency the paced phase measures.
+     */
     private static void send(KafkaProcess kafka, BurstPlan plan, Map<String, Long> sentAt, int perSecond) throws Exception {
         try (LoadSender sender = new LoadSender(kafka.bootstrapServers())) {
+            if (perSecond == 0) {
+                plan.forEach(record -> {
+                    sentAt.put(requestId(record), System.currentTimeMillis());
+                    sender.send(record);
+                });
+                return;
+            }
+            List<LoadPlan.PlannedRecord> records = new ArrayList<>();
+            plan.forEach(records::add);
+            List<String> ids = records.stream().map(Benchmark::requestId).toList();
             long start = System.nanoTime();
-            AtomicLong sent = new AtomicLong();
-            plan.forEach(record -> {
-                if (perSecond > 0) {
-                    long due = start + sent.get() * 1_000_000_000L / perSecond;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        try {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
+            for (int i = 0; i < records.size(); i++) {
+                long wait = start + i * 1_000_000_000L / perSecond - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                String id = new String(record.value(), 0, Math.min(200, record.value().length), java.nio.charset.StandardCharsets.UTF_8)
-                        .replaceFirst("^.*?\"id\":\"([^\"]+)\".*$", "$1");
-                sentAt.put(id, System.currentTimeMillis());
-                sender.send(record);
-                sent.incrementAndGet();
-            });
+                sentAt.put(ids.get(i), System.currentTimeMillis());
+                sender.send(records.get(i));
+            }
         }
+    }
+
+    private static String requestId(LoadPlan.PlannedRecord record) {
+        Matcher id = REQUEST_ID.matcher(new String(record.value(), 0, Math.min(200, record.value().length),
+                StandardCharsets.UTF_8));
+        if (!id.find()) {
+            throw new IllegalStateException("no request id near the start of " + record.topic() + " record " + record.key());
+        }
+        return id.group(1);
     }
 
     /** Waits until {@code expected} results more than {@code start} have been counted. */
