@@ -21,6 +21,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class CustomerBurstIT extends WorkerIntegrationTest {
                 List.of(user("user@f.dk", "webex_calling", "Copenhagen HQ", null, "1001"))));
         awaitTrue(() -> count("select count(*) from waiting_request") == 1);
 
+        double failedBefore = failedBatches();
         // Sent while the worker's consumers are stopped, the burst reaches the worker in one poll.
         MessageListenerContainer requests = listeners.getListenerContainer("provisioning-requests");
         requests.stop();
@@ -96,14 +98,19 @@ class CustomerBurstIT extends WorkerIntegrationTest {
         assertThat(released.path("data").path("users").get(0).path("outcome").asString()).isEqualTo("SUCCEEDED");
 
         client.drain(Duration.ofSeconds(2));
-        assertThat(meters.find("provisioning.batches.failed").counters())
+        assertThat(failedBatches())
                 .as("every outcome decided as the set was applied, none by a retry after a rolled-back batch")
-                .isEmpty();
+                .isEqualTo(failedBefore);
         assertThat(client.resultsFor(burst.get(0))).as("the repeated create is answered once").hasSize(1);
         assertThat(count("select count(*) from customer where state = 'ACTIVE'")).isEqualTo(4);
         assertThat(count("select count(*) from location")).isEqualTo(4);
         assertThat(jdbc.queryForList("select email from subscriber order by email", String.class))
                 .containsExactly("admin@a.dk", "admin@c.dk", "admin@f.dk", "admin@h.dk", "user@f.dk");
+    }
+
+    /** Batch transactions rolled back so far, of any cause; the registry may outlive this test. */
+    private double failedBatches() {
+        return meters.find("provisioning.batches.failed").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private String createTemplate() {
