@@ -96,7 +96,7 @@ public final class Benchmark {
             Map<String, Long> sentAt = ResultCounter.newSentAtMap();
             long loadStart = System.nanoTime();
             send(kafka, burst, sentAt, 0);
-            say("burst loaded into Kafka: " + (burst.customerRequests() + burst.userRequests()) + " records in "
+            say("burst loaded into Kafka: " + burst.requests() + " records in "
                     + seconds(loadStart) + " s");
 
             Baselines.ConsumerBaseline consumerBaseline = Baselines.consume(kafka.bootstrapServers(),
@@ -110,7 +110,7 @@ public final class Benchmark {
             Path application = asJar ? WorkerProcess.defaultJar()
                     : WorkerProcess.extractedAsInTheImage(WorkerProcess.defaultJar(), directory.resolve("worker-app"), jvm);
             figures.put("layout", asJar ? "jar" : "image");
-            long expected = burst.customerRequests() + burst.userRequests();
+            long expected = burst.requests();
             Map<Long, long[]> throughput = new LinkedHashMap<>();
             try (ResultCounter counter = new ResultCounter(kafka.bootstrapServers(), sentAt)) {
                 counter.start();
@@ -119,12 +119,13 @@ public final class Benchmark {
                     Duration startup = worker.awaitReady(Duration.ofSeconds(120));
                     ProcessStats stats = new ProcessStats(worker.pid(), worker.port());
                     long readyAt = System.currentTimeMillis();
-                    long postmaster = postgres.postmasterPid();
-                    CoreUsage atReady = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
+                    CoreUsage.Processes processes = new CoreUsage.Processes(worker.pid(), postgres.postmasterPid(),
+                            kafka.pid());
+                    CoreUsage atReady = processes.read();
                     awaitResults(counter, 0, expected, stats, Duration.ofMinutes(30));
                     double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
                     // Read as the last result arrives: the phase is from ready to last result.
-                    CoreUsage cores = CoreUsage.read(worker.pid(), postmaster, kafka.pid()).coresSince(atReady, busy);
+                    CoreUsage cores = processes.read().coresSince(atReady, busy);
                     ObjectNode full = figures.putObject("fullSpeed")
                             .put("seconds", round(busy))
                             .put("customersPerSecond", round(counter.customers.get() / busy))
@@ -153,11 +154,8 @@ public final class Benchmark {
                         // PostgreSQL vacuums what the burst wrote; on two cores that takes a share of them.
                         // Its latency is the burst's aftermath, reported apart from the steady pace after it.
                         counter.restartClock();
-                        BurstPlan warmUp = pacedPlan(runId + "w", templates, rate, warmUpSeconds, customers, expected, batch);
-                        long warmUpBefore = counter.results.get();
-                        send(kafka, warmUp, sentAt, rate);
-                        awaitResults(counter, warmUpBefore, warmUp.customerRequests() + warmUp.userRequests(), stats,
-                                Duration.ofMinutes(10));
+                        sendPacedAndAwait(kafka, pacedPlan(runId + "w", templates, rate, warmUpSeconds, customers,
+                                expected, batch), rate, sentAt, counter, stats);
                         ObjectNode afterBurst = figures.putObject("halfSpeedRightAfterBurst").put("seconds", warmUpSeconds);
                         afterBurst.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
                         say("half speed in the first " + warmUpSeconds + " s after the burst (JIT compiling, autovacuum"
@@ -165,21 +163,18 @@ public final class Benchmark {
                     }
                     counter.restartClock();
                     BurstPlan paced = pacedPlan(runId + "h", templates, rate, halfSpeedSeconds, customers, expected, batch);
-                    long pacedExpected = paced.customerRequests() + paced.userRequests();
-                    long before = counter.results.get();
                     long waitedBefore = stats.requestsThatWaited();
-                    CoreUsage halfBefore = CoreUsage.read(worker.pid(), postmaster, kafka.pid());
+                    CoreUsage halfBefore = processes.read();
                     long halfStart = System.currentTimeMillis();
                     DatabaseHousekeeping housekeeping = new DatabaseHousekeeping(jdbcUrl, postgres.username());
-                    CoresBySecond coresBySecond = new CoresBySecond(worker.pid(), postmaster, kafka.pid());
+                    CoresBySecond coresBySecond = new CoresBySecond(processes);
                     try (housekeeping; coresBySecond) {
                         housekeeping.start();
                         coresBySecond.start();
                         say("half-speed phase from " + Instant.ofEpochMilli(halfStart));
-                        send(kafka, paced, sentAt, rate);
-                        awaitResults(counter, before, pacedExpected, stats, Duration.ofMinutes(10));
+                        sendPacedAndAwait(kafka, paced, rate, sentAt, counter, stats);
                     }
-                    CoreUsage halfCores = CoreUsage.read(worker.pid(), postmaster, kafka.pid())
+                    CoreUsage halfCores = processes.read()
                             .coresSince(halfBefore, Math.max(0.001, (System.currentTimeMillis() - halfStart) / 1000.0));
                     ObjectNode half = figures.putObject("halfSpeed").put("requestsPerSecond", rate)
                             .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited() - waitedBefore);
@@ -377,6 +372,14 @@ public final class Benchmark {
             throw new IllegalStateException("no request id near the start of " + record.topic() + " record " + record.key());
         }
         return id.group(1);
+    }
+
+    /** Sends a plan at {@code perSecond} and waits for all its results. */
+    private static void sendPacedAndAwait(KafkaProcess kafka, BurstPlan plan, int perSecond, Map<String, Long> sentAt,
+                                          ResultCounter counter, ProcessStats stats) throws Exception {
+        long before = counter.results.get();
+        send(kafka, plan, sentAt, perSecond);
+        awaitResults(counter, before, plan.requests(), stats, Duration.ofMinutes(10));
     }
 
     /** Waits until {@code expected} results more than {@code start} have been counted. */

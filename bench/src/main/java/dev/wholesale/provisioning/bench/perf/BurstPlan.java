@@ -66,6 +66,10 @@ final class BurstPlan {
         return (users + batchSize - 1) / batchSize;
     }
 
+    long requests() {
+        return customerRequests() + userRequests();
+    }
+
     /**
      * Hands out the records in sending order: all customers first, then users, round robin over
      * customers; or interleaved, as {@link #interleaved} describes.

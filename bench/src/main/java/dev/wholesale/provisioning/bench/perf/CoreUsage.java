@@ -7,15 +7,20 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * CPU used by the machine, the worker, PostgreSQL (with the backends it forks), Kafka and this
  * benchmark, which loads and watches them from the same machine: as
- * seconds so far ({@link #read}), and, two readings subtracted and divided by the phase's length,
+ * seconds so far ({@link Processes#read}), and, two readings subtracted and divided by the phase's length,
  * as cores busy during a phase, which shows which server limits it.
  */
 record CoreUsage(double machine, double worker, double postgres, double kafka, double benchmark) {
 
-    static CoreUsage read(long workerPid, long postmasterPid, long kafkaPid) throws IOException {
-        return new CoreUsage(CpuClock.machineBusySeconds(), CpuClock.processSeconds(workerPid),
-                CpuClock.processTreeSeconds(postmasterPid), CpuClock.processTreeSeconds(kafkaPid),
-                CpuClock.processSeconds(ProcessHandle.current().pid()));
+    /** The processes a benchmark watches; this benchmark's own is always counted. */
+    record Processes(long workerPid, long postmasterPid, long kafkaPid) {
+
+        /** CPU seconds used so far. */
+        CoreUsage read() throws IOException {
+            return new CoreUsage(CpuClock.machineBusySeconds(), CpuClock.processSeconds(workerPid),
+                    CpuClock.processTreeSeconds(postmasterPid), CpuClock.processTreeSeconds(kafkaPid),
+                    CpuClock.processSeconds(ProcessHandle.current().pid()));
+        }
     }
 
     /** Cores busy on average between {@code earlier} and this reading, {@code seconds} apart. */

@@ -11,16 +11,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class CoresBySecond implements AutoCloseable {
 
     private final Map<Long, CoreUsage> bySecond = new ConcurrentSkipListMap<>();
-    private final long workerPid;
-    private final long postmasterPid;
-    private final long kafkaPid;
+    private final CoreUsage.Processes processes;
     private final Thread thread = new Thread(this::run, "cores-by-second");
     private volatile boolean running = true;
 
-    CoresBySecond(long workerPid, long postmasterPid, long kafkaPid) {
-        this.workerPid = workerPid;
-        this.postmasterPid = postmasterPid;
-        this.kafkaPid = kafkaPid;
+    CoresBySecond(CoreUsage.Processes processes) {
+        this.processes = processes;
         thread.setDaemon(true);
     }
 
@@ -37,12 +33,12 @@ final class CoresBySecond implements AutoCloseable {
         try {
             long start = System.nanoTime();
             long previousAt = start;
-            CoreUsage previous = CoreUsage.read(workerPid, postmasterPid, kafkaPid);
+            CoreUsage previous = processes.read();
             for (long second = 0; running; second++) {
                 long due = start + (second + 1) * 1_000_000_000L;
                 Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                 long nowAt = System.nanoTime();
-                CoreUsage now = CoreUsage.read(workerPid, postmasterPid, kafkaPid);
+                CoreUsage now = processes.read();
                 bySecond.put(second, now.coresSince(previous, (nowAt - previousAt) / 1e9));
                 previous = now;
                 previousAt = nowAt;

@@ -21,9 +21,8 @@ public final class PostgresProcess implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private EmbeddedPostgres postgres;
-
     private final Map<String, String> serverConfig;
+    private EmbeddedPostgres postgres;
 
     private PostgresProcess(Path dataDirectory, int port, Map<String, String> serverConfig) {
         this.dataDirectory = dataDirectory;

@@ -27,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 public class RequestOutcomes implements BatchListener {
 
+    /** Batch transactions rolled back to be tried again, tagged {@code cause} outage or other. */
+    public static final String BATCHES_FAILED = "provisioning.batches.failed";
     private static final Logger log = LoggerFactory.getLogger("provisioning.requests");
 
     private final MeterRegistry meters;
@@ -89,7 +91,7 @@ public class RequestOutcomes implements BatchListener {
     /** No log line: the container's error handler logs the failure as it schedules the next try. */
     @Override
     public void batchFailed(boolean outage) {
-        Counter.builder("provisioning.batches.failed")
+        Counter.builder(BATCHES_FAILED)
                 .description("Batch transactions rolled back, to be tried again; cause=outage means a server was out")
                 .tag("cause", outage ? "outage" : "other").register(meters).increment();
     }

@@ -21,6 +21,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
+import dev.wholesale.provisioning.worker.observability.RequestOutcomes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -110,7 +111,7 @@ class CustomerBurstIT extends WorkerIntegrationTest {
 
     /** Batch transactions rolled back so far, of any cause; the registry may outlive this test. */
     private double failedBatches() {
-        return meters.find("provisioning.batches.failed").counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(RequestOutcomes.BATCHES_FAILED).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private String createTemplate() {
