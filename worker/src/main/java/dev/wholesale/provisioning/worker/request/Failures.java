@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells an outage (the database unreachable or overloaded) from everything else. An outage is
@@ -24,6 +25,13 @@ public final class Failures {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && isOutageState(sql.getSQLState())) {
+                return true;
+            }
+            // A connection killed mid-transaction fails the statement, then the rollback on the dead
+            // connection; the rollback's exception ("Connection is closed", no SQL state) replaces the
+            // statement's, which keeps the reason.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isOutage(rollback.getApplicationException())) {
                 return true;
             }
         }

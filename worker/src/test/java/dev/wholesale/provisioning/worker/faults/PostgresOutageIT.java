@@ -13,6 +13,9 @@ import org.springframework.core.env.Environment;
 import dev.wholesale.provisioning.worker.DatabaseOutage;
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
+import dev.wholesale.provisioning.worker.observability.RequestOutcomes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,12 +30,16 @@ class PostgresOutageIT extends WorkerIntegrationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void requestsThatArriveDuringAnOutageAreAppliedOnceItEnds() throws Exception {
         client.send(templates(), PARTNER + "/Outage", RequestTopicsClient.event("provisioning.template.create.v1",
                 PARTNER, "outage-t", template("Outage")));
         String provisioningId = client.awaitResult("outage-t").path("data").path("template").path("provisioningId").asString();
 
+        double outageFailuresBefore = outageFailures();
         try (DatabaseOutage outage = DatabaseOutage.begin(environment.getProperty("spring.datasource.url"))) {
             for (int i = 0; i < 5; i++) {
                 client.send(customers(), PARTNER + "/outage-" + i, RequestTopicsClient.event(
@@ -52,5 +59,12 @@ class PostgresOutageIT extends WorkerIntegrationTest {
             assertThat(results.get(0).path("type").asString()).isEqualTo("provisioning.customer.provisioned.v1");
         }
         assertThat(client.received()).noneMatch(record -> record.topic().endsWith("-dlt"));
+        assertThat(outageFailures()).as("the operator sees the outage's retries as cause=outage")
+                .isGreaterThan(outageFailuresBefore);
+    }
+
+    private double outageFailures() {
+        Counter failures = meters.find(RequestOutcomes.BATCHES_FAILED).tag("cause", "outage").counter();
+        return failures == null ? 0 : failures.count();
     }
 }
