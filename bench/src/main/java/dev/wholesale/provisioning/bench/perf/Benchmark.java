@@ -112,6 +112,7 @@ public final class Benchmark {
             figures.put("layout", asJar ? "jar" : "image");
             long expected = burst.requests();
             Map<Long, long[]> throughput = new LinkedHashMap<>();
+            long walAtStart = WalPosition.read(jdbcUrl, postgres.username());
             try (ResultCounter counter = new ResultCounter(kafka.bootstrapServers(), sentAt)) {
                 counter.start();
                 try (WorkerProcess worker = WorkerProcess.start(application, Ports.free(), environment, jvm,
@@ -126,13 +127,15 @@ public final class Benchmark {
                     double busy = Math.max(0.001, (counter.lastResultAt() - readyAt) / 1000.0);
                     // Read as the last result arrives: the phase is from ready to last result.
                     CoreUsage cores = processes.read().coresSince(atReady, busy);
+                    double walPerRequest = (WalPosition.read(jdbcUrl, postgres.username()) - walAtStart) / (double) expected;
                     ObjectNode full = figures.putObject("fullSpeed")
                             .put("seconds", round(busy))
                             .put("customersPerSecond", round(counter.customers.get() / busy))
                             .put("usersPerSecond", round(counter.users.get() / busy))
                             .put("resultsPerSecond", round(counter.results.get() / busy))
                             .put("startupSeconds", round(startup.toMillis() / 1000.0))
-                            .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited());
+                            .put("requestsThatWaitedForTheirCustomer", stats.requestsThatWaited())
+                            .put("postgresWalBytesPerRequest", Math.round(walPerRequest));
                     cores.putInto(full);
                     full.set("latencyFromSend", BenchmarkReport.percentiles(counter.latencies()));
                     say(String.format("worker at full speed: %,.0f customers/s, %,.0f users/s, %,.0f results/s over %.1f s;"
@@ -140,6 +143,8 @@ public final class Benchmark {
                             counter.customers.get() / busy, counter.users.get() / busy, counter.results.get() / busy, busy,
                             cores.worker(), startup.toMillis() / 1000.0, stats.requestsThatWaited()));
                     say("cores busy meanwhile: " + cores.describe());
+                    say(String.format("PostgreSQL wrote %,.0f bytes of WAL per request (autovacuum and checkpoints"
+                            + " included)", walPerRequest));
                     throughput.putAll(counter.perSecond);
                     double[] secondHalf = secondHalf(counter.perSecond);
                     full.putObject("secondHalf").put("usersPerSecond", round(secondHalf[1]))
