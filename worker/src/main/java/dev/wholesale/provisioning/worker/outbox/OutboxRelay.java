@@ -22,9 +22,9 @@ import org.springframework.context.SmartLifecycle;
  * <ol>
  *   <li>win the relay lock; open a transactional producer ({@code initTransactions} fences any
  *       previous relay and settles the transaction it left open);</li>
- *   <li>read back from Kafka the highest seq it holds and mark everything up to it published;</li>
- *   <li>repeatedly: publish the next unpublished rows in seq order in one Kafka transaction, then
- *       mark them published.</li>
+ *   <li>read back from Kafka the highest seq it holds and move the published watermark up to it;</li>
+ *   <li>repeatedly: publish the rows above the watermark in seq order in one Kafka transaction, then
+ *       move the watermark past them.</li>
  * </ol>
  * A crash anywhere leaves either an aborted transaction (rows still unpublished, sent again) or a
  * committed one that step 2 finds. Any failure restarts from step 1.
@@ -101,9 +101,11 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 producer = producers.get();
                 producer.initTransactions();
-                long published = watermark.read(topics.get());
-                int settled = pending.markPublishedUpTo(published, clock.instant());
-                log.info("Relay started at outbox seq {} ({} rows were already in Kafka)", published, settled);
+                long recorded = pending.publishedUpTo();
+                long inKafka = watermark.read(topics.get());
+                pending.markPublishedUpTo(inKafka, clock.instant());
+                log.info("Relay started at outbox seq {} ({} rows were in Kafka but not yet recorded as published)",
+                        Math.max(recorded, inKafka), Math.max(0, inKafka - recorded));
                 relayWhileLeader(producer);
             } catch (ProducerFencedException e) {
                 log.warn("Another relay took over: {}", e.getMessage());
@@ -161,7 +163,7 @@ public class OutboxRelay implements SmartLifecycle {
                         + batch.get(batch.size() - 1).seq() + " failed: " + sendFailure.get(), sendFailure.get());
             }
             producer.commitTransaction();
-            pending.markPublished(batch.get(0).seq(), batch.get(batch.size() - 1).seq(), clock.instant());
+            pending.markPublishedUpTo(batch.get(batch.size() - 1).seq(), clock.instant());
         }
     }
 

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The relay's view of the outbox: what is still to publish, and marking what was published. */
+/**
+ * The relay's view of the outbox: what is still to publish, and moving the watermark below which
+ * everything is published. The relay publishes in seq order and seq has no gaps (see
+ * {@link OutboxWriter}), so the rows above the watermark are exactly those still to publish.
+ */
 @Repository
 public class PendingRecords {
 
@@ -30,24 +34,30 @@ public class PendingRecords {
     public List<Pending> next(int limit) {
         return jdbc.query("""
                 select seq, topic, record_key, event_id, payload, headers::text
-                  from outbox where published_at is null order by seq limit ?
+                  from outbox where seq > (select up_to_seq from outbox_published) order by seq limit ?
                 """, (row, n) -> new Pending(row.getLong(1), OutboxRecord.result(row.getString(2), row.getString(3),
                 row.getString(4), row.getBytes(5), headers(row.getString(6)))), limit);
     }
 
-    public void markPublished(long fromSeq, long toSeq, Instant at) {
-        jdbc.update("update outbox set published_at = ? where seq between ? and ? and published_at is null",
-                Timestamp.from(at), fromSeq, toSeq);
+    /**
+     * Everything up to {@code seq} is in Kafka. Never moves back: a relay that lost its lock after
+     * committing to Kafka may say so after its successor, which read Kafka, said more.
+     */
+    public void markPublishedUpTo(long seq, Instant at) {
+        jdbc.update("update outbox_published set up_to_seq = ?, at = ? where up_to_seq < ?", seq, Timestamp.from(at), seq);
     }
 
-    /** After a relay crash: everything Kafka already holds is published, whatever the table says. */
-    public int markPublishedUpTo(long seq, Instant at) {
-        return jdbc.update("update outbox set published_at = ? where seq <= ? and published_at is null",
-                Timestamp.from(at), seq);
+    /** The highest seq known to be in Kafka. */
+    public long publishedUpTo() {
+        Long seq = jdbc.queryForObject("select up_to_seq from outbox_published", Long.class);
+        return seq == null ? 0 : seq;
     }
 
+    /** Rows written and not yet published: seq has no gaps, so no rows need counting. */
     public long countPending() {
-        Long count = jdbc.queryForObject("select count(*) from outbox where published_at is null", Long.class);
+        Long count = jdbc.queryForObject("""
+                select greatest(0, (select last_seq from outbox_sequence) - (select up_to_seq from outbox_published))
+                """, Long.class);
         return count == null ? 0 : count;
     }
 

@@ -17,8 +17,8 @@ import org.apache.kafka.common.header.Header;
  * Finds the highest outbox seq that Kafka holds in committed transactions, by reading the tail of
  * every partition the relay writes to (each record carries its seq in the {@code outbox-seq}
  * header). Run after {@code initTransactions()}, which has settled any transaction a crashed relay
- * left open, this is exactly what was published: the table's {@code published_at} may lag behind
- * it, never the other way round.
+ * left open, this is exactly what was published: the watermark in the table may lag behind it,
+ * never the other way round.
  */
 final class PublishedWatermark {
 

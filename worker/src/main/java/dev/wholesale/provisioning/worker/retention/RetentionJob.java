@@ -15,7 +15,8 @@ import dev.wholesale.provisioning.worker.idempotency.RequestLog;
 
 /**
  * Keeps storage bounded: request ids and published results older than the idempotency window are
- * deleted in small slices (short transactions, no long locks). Finished waits leave no rows.
+ * deleted in small slices (short transactions, no long locks). A result counts from when it was
+ * written, as its request id counts from when the request completed. Finished waits leave no rows.
  */
 @Component
 public class RetentionJob {
@@ -46,9 +47,12 @@ public class RetentionJob {
             requests += deleted;
         } while (deleted == SLICE);
         do {
+            // Only published rows: a result written long ago that Kafka has not taken yet (a long
+            // outage) is kept until it is out.
             deleted = jdbc.update("""
                     delete from outbox where seq = any (array(
-                        select seq from outbox where published_at < ? limit ?))
+                        select seq from outbox
+                         where created_at < ? and seq <= (select up_to_seq from outbox_published) limit ?))
                     """, Timestamp.from(cutoff), SLICE);
             results += deleted;
         } while (deleted == SLICE);
