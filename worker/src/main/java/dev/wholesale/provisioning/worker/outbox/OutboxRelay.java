@@ -33,6 +33,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DIVERGED_RECHECK = Duration.ofSeconds(30);
 
     private final RelayProperties properties;
     private final PendingRecords pending;
@@ -98,15 +99,17 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             Producer<String, byte[]> producer = null;
+            long pause = properties.retryBackoff().toMillis();
             try {
                 producer = producers.get();
                 producer.initTransactions();
-                long recorded = pending.publishedUpTo();
-                long inKafka = watermark.read(topics.get());
-                pending.markPublishedUpTo(inKafka, clock.instant());
-                log.info("Relay started at outbox seq {} ({} rows were in Kafka but not yet recorded as published)",
-                        Math.max(recorded, inKafka), Math.max(0, inKafka - recorded));
+                catchUpWithKafka(watermark.read(topics.get()));
                 relayWhileLeader(producer);
+            } catch (KafkaAheadOfDatabase e) {
+                // Checked again, and said again, every half minute: an operator's fix is picked up
+                // without a restart, and the log is not flooded meanwhile.
+                log.error("Relay stopped: {}", e.getMessage());
+                pause = DIVERGED_RECHECK.toMillis();
             } catch (ProducerFencedException e) {
                 log.warn("Another relay took over: {}", e.getMessage());
                 leadership.close();
@@ -117,7 +120,36 @@ public class OutboxRelay implements SmartLifecycle {
             } finally {
                 close(producer);
             }
-            sleep(properties.retryBackoff().toMillis());
+            sleep(pause);
+        }
+    }
+
+    /**
+     * Moves the watermark up to what Kafka holds: the rows a relay published and did not live to
+     * record. Kafka's last record must be the outbox row of its seq; if it is not, Kafka holds
+     * results this database never wrote (restored to an earlier point, failed over to a replica that
+     * lacked the last commits, or a topic shared with another database). Moving the watermark then
+     * would skip results this database did write, so nothing is published until an operator has
+     * decided what to do (README, Operations).
+     */
+    private void catchUpWithKafka(PublishedWatermark.Published inKafka) {
+        long recorded = pending.publishedUpTo();
+        if (inKafka.seq() > recorded) {
+            if (!pending.holds(inKafka.seq(), inKafka.value())) {
+                throw new KafkaAheadOfDatabase("Kafka holds outbox seq " + inKafka.seq() + ", which this database"
+                        + " has not written (or wrote with other content); it has published up to seq " + recorded
+                        + ". Results are kept in the outbox and published once this is resolved.");
+            }
+            pending.markPublishedUpTo(inKafka.seq(), clock.instant());
+        }
+        log.info("Relay started at outbox seq {} ({} rows were in Kafka but not yet recorded as published)",
+                Math.max(recorded, inKafka.seq()), Math.max(0, inKafka.seq() - recorded));
+    }
+
+    /** Kafka and the database tell different stories; publishing more would lose or double results. */
+    private static final class KafkaAheadOfDatabase extends IllegalStateException {
+        KafkaAheadOfDatabase(String message) {
+            super(message);
         }
     }
 

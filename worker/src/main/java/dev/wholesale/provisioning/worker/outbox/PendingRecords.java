@@ -3,6 +3,7 @@ package dev.wholesale.provisioning.worker.outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -53,11 +54,16 @@ public class PendingRecords {
         return seq == null ? 0 : seq;
     }
 
+    /** Whether the outbox row {@code seq} is the record Kafka holds with that seq. */
+    public boolean holds(long seq, byte[] payload) {
+        List<byte[]> rows = jdbc.query("select payload from outbox where seq = ?", (row, n) -> row.getBytes(1), seq);
+        return rows.size() == 1 && Arrays.equals(rows.get(0), payload);
+    }
+
     /** Rows written and not yet published: seq has no gaps, so no rows need counting. */
     public long countPending() {
-        Long count = jdbc.queryForObject("""
-                select greatest(0, (select last_seq from outbox_sequence) - (select up_to_seq from outbox_published))
-                """, Long.class);
+        Long count = jdbc.queryForObject(
+                "select (select last_seq from outbox_sequence) - (select up_to_seq from outbox_published)", Long.class);
         return count == null ? 0 : count;
     }
 

@@ -33,8 +33,8 @@ final class PublishedWatermark {
         this.readCommittedConsumers = readCommittedConsumers;
     }
 
-    /** The highest published seq, or -1 when no topic holds any. */
-    long read(Collection<String> topics) {
+    /** The published record with the highest seq, or {@link Published#NONE} when no topic holds any. */
+    Published read(Collection<String> topics) {
         try (Consumer<byte[], byte[]> consumer = readCommittedConsumers.get()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -42,34 +42,46 @@ final class PublishedWatermark {
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            long highest = -1;
+            Published highest = Published.NONE;
             for (TopicPartition partition : partitions) {
-                highest = Math.max(highest, lastSeqIn(consumer, partition, beginnings.get(partition), ends.get(partition)));
+                Published last = lastIn(consumer, partition, beginnings.get(partition), ends.get(partition));
+                if (last.seq() > highest.seq()) {
+                    highest = last;
+                }
             }
             return highest;
         }
     }
 
+    /**
+     * @param seq   the record's outbox seq, -1 for none
+     * @param value the record's value, which is the outbox row's payload: what tells this row from
+     *              another that a database which lost commits may have numbered the same
+     */
+    record Published(long seq, byte[] value) {
+        static final Published NONE = new Published(-1, null);
+    }
+
     /** Walks back from the end in growing windows until a window holds a record with a seq. */
-    private static long lastSeqIn(Consumer<byte[], byte[]> consumer, TopicPartition partition, long beginning, long end) {
+    private static Published lastIn(Consumer<byte[], byte[]> consumer, TopicPartition partition, long beginning, long end) {
         consumer.assign(List.of(partition));
         long windowEnd = end;
         long window = FIRST_WINDOW;
         while (windowEnd > beginning) {
             long windowStart = Math.max(beginning, windowEnd - window);
-            long found = highestSeqBetween(consumer, partition, windowStart, windowEnd);
-            if (found >= 0) {
+            Published found = highestBetween(consumer, partition, windowStart, windowEnd);
+            if (found.seq() >= 0) {
                 return found;
             }
             windowEnd = windowStart;
             window *= 4;
         }
-        return -1;
+        return Published.NONE;
     }
 
-    private static long highestSeqBetween(Consumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to) {
+    private static Published highestBetween(Consumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to) {
         consumer.seek(partition, from);
-        long highest = -1;
+        Published highest = Published.NONE;
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (consumer.position(partition) < to) {
             if (System.nanoTime() > deadline) {
@@ -82,7 +94,10 @@ final class PublishedWatermark {
                 }
                 Header seq = record.headers().lastHeader(SEQ_HEADER);
                 if (seq != null && seq.value() != null && seq.value().length == Long.BYTES) {
-                    highest = Math.max(highest, ByteBuffer.wrap(seq.value()).getLong());
+                    long value = ByteBuffer.wrap(seq.value()).getLong();
+                    if (value > highest.seq()) {
+                        highest = new Published(value, record.value());
+                    }
                 }
             }
         }

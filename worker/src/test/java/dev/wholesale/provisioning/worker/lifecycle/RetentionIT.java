@@ -70,6 +70,7 @@ class RetentionIT extends WorkerIntegrationTest {
             relay.start();
         }
         client.awaitResult("retention-t2");
+        client.drain(Duration.ofSeconds(2));
         assertThat(client.resultsFor("retention-t2")).hasSize(1);
         awaitNothingPending();
 
