@@ -134,8 +134,13 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void catchUpWithKafka(PublishedWatermark.Published inKafka) {
         long recorded = pending.publishedUpTo();
+        if (inKafka.seq() < recorded) {
+            log.warn("Kafka holds outbox records up to seq {} only, below the {} recorded as published: Kafka lost"
+                    + " results (a topic recreated, an unclean leader election); they are not sent again", inKafka.seq(),
+                    recorded);
+        }
         if (inKafka.seq() > recorded) {
-            if (!pending.holds(inKafka.seq(), inKafka.value())) {
+            if (!pending.holds(inKafka)) {
                 throw new KafkaAheadOfDatabase("Kafka holds outbox seq " + inKafka.seq() + ", which this database"
                         + " has not written (or wrote with other content); it has published up to seq " + recorded
                         + ". Results are kept in the outbox and published once this is resolved.");

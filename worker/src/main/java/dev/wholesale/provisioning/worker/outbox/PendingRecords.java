@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,10 +55,12 @@ public class PendingRecords {
         return seq == null ? 0 : seq;
     }
 
-    /** Whether the outbox row {@code seq} is the record Kafka holds with that seq. */
-    public boolean holds(long seq, byte[] payload) {
-        List<byte[]> rows = jdbc.query("select payload from outbox where seq = ?", (row, n) -> row.getBytes(1), seq);
-        return rows.size() == 1 && Arrays.equals(rows.get(0), payload);
+    /** Whether the outbox row of the record's seq is the one the record was published from. */
+    boolean holds(PublishedWatermark.Published record) {
+        List<Boolean> same = jdbc.query("select topic, record_key, payload from outbox where seq = ?",
+                (row, n) -> Objects.equals(row.getString(1), record.topic()) && Objects.equals(row.getString(2), record.key())
+                        && Arrays.equals(row.getBytes(3), record.value()), record.seq());
+        return same.contains(true);
     }
 
     /** Rows written and not yet published: seq has no gaps, so no rows need counting. */

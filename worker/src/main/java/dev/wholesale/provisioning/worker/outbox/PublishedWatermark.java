@@ -1,6 +1,7 @@
 package dev.wholesale.provisioning.worker.outbox;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,12 +55,14 @@ final class PublishedWatermark {
     }
 
     /**
-     * @param seq   the record's outbox seq, -1 for none
-     * @param value the record's value, which is the outbox row's payload: what tells this row from
-     *              another that a database which lost commits may have numbered the same
+     * The record with the highest seq, and what tells the outbox row it was published from from
+     * another row that a database which lost commits may have numbered the same: its topic, key
+     * and value (the row's payload).
+     *
+     * @param seq the record's outbox seq, -1 for none
      */
-    record Published(long seq, byte[] value) {
-        static final Published NONE = new Published(-1, null);
+    record Published(long seq, String topic, String key, byte[] value) {
+        static final Published NONE = new Published(-1, null, null, null);
     }
 
     /** Walks back from the end in growing windows until a window holds a record with a seq. */
@@ -96,7 +99,8 @@ final class PublishedWatermark {
                 if (seq != null && seq.value() != null && seq.value().length == Long.BYTES) {
                     long value = ByteBuffer.wrap(seq.value()).getLong();
                     if (value > highest.seq()) {
-                        highest = new Published(value, record.value());
+                        highest = new Published(value, record.topic(),
+                                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value());
                     }
                 }
             }

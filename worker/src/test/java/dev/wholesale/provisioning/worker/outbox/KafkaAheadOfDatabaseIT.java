@@ -54,9 +54,11 @@ class KafkaAheadOfDatabaseIT extends WorkerIntegrationTest {
         assertThat(client.resultsFor("diverged-during")).isEmpty();
         assertThat(meters.get("provisioning.outbox.pending").gauge().value()).isEqualTo(1);
 
-        // The operator's fix: the rows Kafka does not hold, renumbered above what it does hold.
+        // The operator's fix (README, Operations): the rows Kafka does not hold, numbered after what it
+        // does hold, while no batch can take a number.
         jdbc.execute("""
                 begin;
+                select last_seq from outbox_sequence for update;
                 update outbox set seq = -seq where seq > (select up_to_seq from outbox_published);
                 update outbox set seq = -seq + %1$d - (select up_to_seq from outbox_published) where seq < 0;
                 update outbox_sequence set last_seq = last_seq + %1$d - (select up_to_seq from outbox_published);
