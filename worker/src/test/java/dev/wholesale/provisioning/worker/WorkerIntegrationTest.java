@@ -63,6 +63,12 @@ public abstract class WorkerIntegrationTest {
         return prefix + ".results";
     }
 
+    /** Sends a template.create request, keyed as an ordering system would key it. */
+    protected static void sendTemplate(String partner, String requestId, String templateName) {
+        client.send(templates(), partner + "/" + templateName, RequestTopicsClient.event("provisioning.template.create.v1",
+                partner, requestId, Requests.template(templateName)));
+    }
+
     /** The context, and with it the prefix, exist only once the first test instance is prepared. */
     @BeforeEach
     void connectClient() {

@@ -33,7 +33,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration DIVERGED_RECHECK = Duration.ofSeconds(30);
 
     private final RelayProperties properties;
     private final PendingRecords pending;
@@ -106,10 +105,10 @@ public class OutboxRelay implements SmartLifecycle {
                 catchUpWithKafka(watermark.read(topics.get()));
                 relayWhileLeader(producer);
             } catch (KafkaAheadOfDatabase e) {
-                // Checked again, and said again, every half minute: an operator's fix is picked up
+                // Checked again, and said again, after a while: an operator's fix is picked up
                 // without a restart, and the log is not flooded meanwhile.
                 log.error("Relay stopped: {}", e.getMessage());
-                pause = DIVERGED_RECHECK.toMillis();
+                pause = properties.divergedRecheck().toMillis();
             } catch (ProducerFencedException e) {
                 log.warn("Another relay took over: {}", e.getMessage());
                 leadership.close();

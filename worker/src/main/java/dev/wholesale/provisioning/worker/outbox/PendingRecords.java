@@ -51,8 +51,7 @@ public class PendingRecords {
 
     /** The highest seq known to be in Kafka. */
     public long publishedUpTo() {
-        Long seq = jdbc.queryForObject("select up_to_seq from outbox_published", Long.class);
-        return seq == null ? 0 : seq;
+        return jdbc.queryForObject("select up_to_seq from outbox_published", Long.class);
     }
 
     /** Whether the outbox row of the record's seq is the one the record was published from. */

@@ -55,9 +55,9 @@ final class PublishedWatermark {
     }
 
     /**
-     * The record with the highest seq, and what tells the outbox row it was published from from
-     * another row that a database which lost commits may have numbered the same: its topic, key
-     * and value (the row's payload).
+     * The record with the highest seq. Its topic, key and value (the row's payload) tell the outbox
+     * row it was published from apart from another row with the same seq, which a database that
+     * lost commits may have written since.
      *
      * @param seq the record's outbox seq, -1 for none
      */

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        low load results wait up to this long, so that one transaction carries
  *                        several batches' results instead of the broker committing one per batch;
  *                        a backlog is published without waiting
+ * @param divergedRecheck how often a relay that found Kafka ahead of the database checks again
+ *                        (and says so again), waiting for an operator's fix
  */
 @ConfigurationProperties("provisioning.relay")
 public record RelayProperties(String transactionalId, long lockId, int batchSize, Duration idlePoll,
-                             Duration retryBackoff, Duration linger) {
+                             Duration retryBackoff, Duration linger, Duration divergedRecheck) {
 
     public RelayProperties {
         transactionalId = transactionalId == null ? "provisioning-worker-relay" : transactionalId;
@@ -27,5 +29,6 @@ public record RelayProperties(String transactionalId, long lockId, int batchSize
         idlePoll = idlePoll == null ? Duration.ofMillis(10) : idlePoll;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         linger = linger == null ? Duration.ofMillis(50) : linger;
+        divergedRecheck = divergedRecheck == null ? Duration.ofSeconds(30) : divergedRecheck;
     }
 }

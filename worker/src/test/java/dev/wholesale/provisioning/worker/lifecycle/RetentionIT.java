@@ -1,6 +1,5 @@
 package dev.wholesale.provisioning.worker.lifecycle;
 
-import static dev.wholesale.provisioning.worker.Requests.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,7 +11,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
 import dev.wholesale.provisioning.worker.outbox.OutboxRelay;
 import dev.wholesale.provisioning.worker.retention.RetentionJob;
@@ -38,8 +36,7 @@ class RetentionIT extends WorkerIntegrationTest {
 
     @Test
     void requestIdsAndPublishedResultsAreForgottenAfterTheRetentionWindow() throws InterruptedException {
-        client.send(templates(), "partner-retention/Old", RequestTopicsClient.event("provisioning.template.create.v1",
-                "partner-retention", "retention-t1", template("Old")));
+        sendTemplate("partner-retention", "retention-t1", "Old");
         client.awaitResult("retention-t1");
         awaitNothingPending();
         assertThat(count("request_log where request_id = 'retention-t1'")).isEqualTo(1);
@@ -58,9 +55,8 @@ class RetentionIT extends WorkerIntegrationTest {
     void aResultNotYetPublishedOutlivesTheWindowUntilItIsOut() throws InterruptedException {
         relay.stop();
         try {
-            client.send(templates(), "partner-retention/Late", RequestTopicsClient.event("provisioning.template.create.v1",
-                    "partner-retention", "retention-t2", template("Late")));
-            awaitRowInOutbox("retention-t2");
+            sendTemplate("partner-retention", "retention-t2", "Late");
+            awaitApplied("retention-t2");
             assertThat(gauge("provisioning.outbox.pending")).isEqualTo(1);
 
             Thread.sleep(Duration.ofSeconds(3).toMillis());
@@ -78,7 +74,8 @@ class RetentionIT extends WorkerIntegrationTest {
         assertThat(count("outbox")).isZero();
     }
 
-    private void awaitRowInOutbox(String requestId) throws InterruptedException {
+    /** Applied, result in the outbox: both are written in one transaction. */
+    private void awaitApplied(String requestId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (count("request_log where request_id = '" + requestId + "'") == 0) {
             assertThat(System.nanoTime()).as("the request was applied").isLessThan(deadline);

@@ -21,72 +21,58 @@ class OutboxWatermarkMigrationIT {
 
     @Test
     void theWatermarkStopsBelowTheFirstResultNotYetPublished() {
-        JdbcTemplate jdbc = databaseAtVersion2();
-        insertOutboxRow(jdbc, 11, true);
-        insertOutboxRow(jdbc, 12, true);
-        insertOutboxRow(jdbc, 13, false);
-        insertOutboxRow(jdbc, 14, false);
-        jdbc.update("update outbox_sequence set last_seq = 14");
-
-        migrate(jdbc);
-
-        assertThat(jdbc.queryForObject("select up_to_seq from outbox_published", Long.class)).isEqualTo(12);
+        assertThat(watermarkAfterMigrating(14, published(11), published(12), unpublished(13), unpublished(14)))
+                .isEqualTo(12);
     }
 
     @Test
     void everythingTheOutboxEverTookIsPublishedWhenNothingIsLeftToPublish() {
-        JdbcTemplate jdbc = databaseAtVersion2();
-        insertOutboxRow(jdbc, 7, true); // seq 1 to 6 published and purged already
-        jdbc.update("update outbox_sequence set last_seq = 7");
-
-        migrate(jdbc);
-
-        assertThat(jdbc.queryForObject("select up_to_seq from outbox_published", Long.class)).isEqualTo(7);
+        // seq 1 to 6 published and purged already
+        assertThat(watermarkAfterMigrating(7, published(7))).isEqualTo(7);
     }
 
     @Test
     void theWatermarkStopsBelowTheFirstUnpublishedResultWhenEverythingPublishedWasPurged() {
-        JdbcTemplate jdbc = databaseAtVersion2();
-        insertOutboxRow(jdbc, 13, false); // seq 1 to 12 published and purged already
-        insertOutboxRow(jdbc, 14, false);
-        jdbc.update("update outbox_sequence set last_seq = 14");
-
-        migrate(jdbc);
-
-        assertThat(jdbc.queryForObject("select up_to_seq from outbox_published", Long.class)).isEqualTo(12);
+        // seq 1 to 12 published and purged already
+        assertThat(watermarkAfterMigrating(14, unpublished(13), unpublished(14))).isEqualTo(12);
     }
 
     @Test
     void aDatabaseThatNeverHadAResultStartsAtZero() {
-        JdbcTemplate jdbc = databaseAtVersion2();
-
-        migrate(jdbc);
-
-        assertThat(jdbc.queryForObject("select up_to_seq from outbox_published", Long.class)).isZero();
+        assertThat(watermarkAfterMigrating(0)).isZero();
     }
 
-    private static JdbcTemplate databaseAtVersion2() {
+    private record Row(long seq, boolean published) {
+    }
+
+    private static Row published(long seq) {
+        return new Row(seq, true);
+    }
+
+    private static Row unpublished(long seq) {
+        return new Row(seq, false);
+    }
+
+    /** The outbox as version 2 left it, then the migrations of this version. */
+    private static long watermarkAfterMigrating(long lastSeq, Row... outbox) {
         DataSourceSpec database = Infrastructure.shared().postgres().createDatabase("migration");
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
                 database.password()));
         flyway(jdbc, "2").migrate();
-        return jdbc;
-    }
-
-    private static void migrate(JdbcTemplate jdbc) {
+        for (Row row : outbox) {
+            jdbc.update("""
+                    insert into outbox (seq, topic, record_key, event_id, payload, headers, created_at, published_at)
+                    values (?, 'results', 'partner/customer', ?, '\\x7b7d', '[]', now(), case when ? then now() end)
+                    """, row.seq(), "event-" + row.seq(), row.published());
+        }
+        jdbc.update("update outbox_sequence set last_seq = ?", lastSeq);
         flyway(jdbc, "latest").migrate();
+        return jdbc.queryForObject("select up_to_seq from outbox_published", Long.class);
     }
 
     private static Flyway flyway(JdbcTemplate jdbc, String target) {
         // As the worker runs it (application.yml): a transactional lock would hold V4's concurrent index build.
         return Flyway.configure().configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .dataSource(jdbc.getDataSource()).locations("classpath:db/migration").target(target).load();
-    }
-
-    private static void insertOutboxRow(JdbcTemplate jdbc, long seq, boolean published) {
-        jdbc.update("""
-                insert into outbox (seq, topic, record_key, event_id, payload, headers, created_at, published_at)
-                values (?, 'results', 'partner/customer', ?, '\\x7b7d', '[]', now(), case when ? then now() end)
-                """, seq, "event-" + seq, published);
     }
 }

@@ -1,6 +1,5 @@
 package dev.wholesale.provisioning.worker.outbox;
 
-import static dev.wholesale.provisioning.worker.Requests.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.wholesale.provisioning.worker.RequestTopicsClient;
 import dev.wholesale.provisioning.worker.WorkerIntegrationTest;
 
 /**
@@ -26,10 +24,13 @@ class UnrecordedPublicationIT extends WorkerIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PendingRecords pending;
+
     @Test
     void theNextRelayPublishesNothingTwice() {
         for (int i = 0; i < 3; i++) {
-            sendTemplate("unrecorded-" + i);
+            sendTemplate(PARTNER, "unrecorded-" + i, "Template " + i);
         }
         for (int i = 0; i < 3; i++) {
             client.awaitResult("unrecorded-" + i);
@@ -40,17 +41,12 @@ class UnrecordedPublicationIT extends WorkerIntegrationTest {
         jdbc.update("update outbox_published set up_to_seq = 0");
         relay.start();
 
-        sendTemplate("unrecorded-after");
+        sendTemplate(PARTNER, "unrecorded-after", "Template after");
         client.awaitResult("unrecorded-after");
         client.drain(Duration.ofSeconds(3));
         for (String id : new String[] {"unrecorded-0", "unrecorded-1", "unrecorded-2", "unrecorded-after"}) {
             assertThat(client.resultsFor(id)).as("results of %s", id).hasSize(1);
         }
-        assertThat(jdbc.queryForObject("select up_to_seq from outbox_published", Long.class)).isEqualTo(4);
-    }
-
-    private void sendTemplate(String requestId) {
-        client.send(templates(), PARTNER + "/" + requestId, RequestTopicsClient.event("provisioning.template.create.v1",
-                PARTNER, requestId, template("Template " + requestId)));
+        assertThat(pending.publishedUpTo()).isEqualTo(4);
     }
 }
