@@ -121,8 +121,12 @@ public final class RequestTopicsClient implements AutoCloseable {
         return new ArrayList<>(received);
     }
 
+    /** The first records received, each cut short: enough to see what came, not a megabyte of log. */
     private String describe() {
-        return received.stream().map(r -> r.topic() + ":" + new String(r.value(), StandardCharsets.UTF_8)).toList().toString();
+        return received.stream().limit(50).map(r -> {
+            String value = r.value() == null ? "null" : new String(r.value(), StandardCharsets.UTF_8);
+            return r.topic() + ":" + (value.length() > 120 ? value.substring(0, 120) + "..." : value);
+        }).toList().toString();
     }
 
     @Override

@@ -24,13 +24,15 @@ public abstract class WorkerIntegrationTest {
     protected static final Infrastructure INFRA = Infrastructure.shared();
     protected static String prefix;
     protected static RequestTopicsClient client;
+    /** This test class's own database, for tests that open sessions of their own. */
+    protected static DataSourceSpec database;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         prefix = INFRA.uniqueName("it");
         // Suppliers are read lazily: capture this context's names, not whatever prefix is current later.
         String topics = prefix;
-        DataSourceSpec database = INFRA.postgres().createDatabase("worker");
+        database = INFRA.postgres().createDatabase("worker");
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);

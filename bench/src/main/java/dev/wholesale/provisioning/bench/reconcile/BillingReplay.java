@@ -19,12 +19,30 @@ import tools.jackson.databind.JsonNode;
  */
 final class BillingReplay {
 
-    /** What billing knows of one customer. */
+    /**
+     * What billing knows of one customer: its users one by one, and, once a result too large for
+     * Kafka was published shortened (it lists fewer users than it counts), users it knows only as a
+     * count per package, which is what billing charges from.
+     */
     static final class Customer {
         final String partnerId;
         final String externalId;
         boolean active = true;
         final Map<String, String> packageBySubscriber = new HashMap<>();
+        final Map<String, Integer> unlistedByPackage = new TreeMap<>();
+        /** A shortened update moved users between packages without saying which: only the total is known. */
+        boolean packagesUncertain;
+
+        Map<String, Integer> countsByPackage() {
+            Map<String, Integer> counts = new TreeMap<>(unlistedByPackage);
+            packageBySubscriber.values().forEach(p -> counts.merge(p, 1, Integer::sum));
+            counts.values().removeIf(count -> count == 0);
+            return counts;
+        }
+
+        int total() {
+            return countsByPackage().values().stream().mapToInt(Integer::intValue).sum();
+        }
 
         Customer(String partnerId, String externalId) {
             this.partnerId = partnerId;
@@ -44,7 +62,7 @@ final class BillingReplay {
     }
 
     long activeUsers() {
-        return customers.values().stream().filter(c -> c.active).mapToLong(c -> c.packageBySubscriber.size()).sum();
+        return customers.values().stream().filter(c -> c.active).mapToLong(Customer::total).sum();
     }
 
     void apply(JsonNode event) {
@@ -90,6 +108,9 @@ final class BillingReplay {
         if (customer == null) {
             return;
         }
+        if (data.path("shortened").asBoolean(false)) {
+            unlisted(type, data, customer);
+        }
         for (JsonNode user : data.path("users")) {
             if (!"SUCCEEDED".equals(user.path("outcome").asString())) {
                 continue;
@@ -118,6 +139,27 @@ final class BillingReplay {
         }
     }
 
+    /** What a shortened result counts but does not list: the counts are complete, the list is not. */
+    private static void unlisted(String type, JsonNode data, Customer customer) {
+        Map<String, Integer> unlisted = new TreeMap<>();
+        data.path("countsPerPackage").properties().forEach(e -> unlisted.put(e.getKey(), e.getValue().asInt()));
+        for (JsonNode user : data.path("users")) {
+            if ("SUCCEEDED".equals(user.path("outcome").asString())) {
+                unlisted.merge(user.path("package").asString(), -1, Integer::sum);
+            }
+        }
+        int sign = switch (type) {
+            case "provisioning.users.provisioned.v1" -> 1;
+            case "provisioning.users.removed.v1" -> -1;
+            default -> 0;
+        };
+        if (sign == 0) {
+            customer.packagesUncertain |= unlisted.values().stream().anyMatch(count -> count != 0);
+            return;
+        }
+        unlisted.forEach((servicePackage, count) -> customer.unlistedByPackage.merge(servicePackage, sign * count, Integer::sum));
+    }
+
     private void upgraded(JsonNode data, Customer customer) {
         if (customer != null && data.path("changes").has("package")) {
             customer.packageBySubscriber.put(data.path("administrator").path("subscriberId").asString(),
@@ -129,15 +171,19 @@ final class BillingReplay {
         if (customer == null) {
             return;
         }
-        Map<String, Integer> expected = new TreeMap<>();
-        customer.packageBySubscriber.values().forEach(p -> expected.merge(p, 1, Integer::sum));
+        Map<String, Integer> expected = customer.countsByPackage();
         Map<String, Integer> reported = new TreeMap<>();
         data.path("usersRemoved").properties().forEach(e -> reported.put(e.getKey(), e.getValue().asInt()));
-        if (!expected.equals(reported)) {
+        boolean same = customer.packagesUncertain
+                ? expected.values().stream().mapToInt(Integer::intValue).sum()
+                        == reported.values().stream().mapToInt(Integer::intValue).sum()
+                : expected.equals(reported);
+        if (!same) {
             report.anomaly(Anomaly.BILLING_MISMATCH, "customer " + customer.externalId + " deprovisioned with "
                     + reported + " users removed, the results before said " + expected);
         }
         customer.packageBySubscriber.clear();
+        customer.unlistedByPackage.clear();
         customer.active = false;
     }
 
@@ -168,12 +214,26 @@ final class BillingReplay {
                 report.anomaly(Anomaly.DATABASE_MISMATCH, "customer " + customerId + " is " + row[1] + " in the database");
             }
             Map<String, String> inDatabase = subscribers.getOrDefault(customerId, Map.of());
-            if (!inDatabase.equals(customer.packageBySubscriber)) {
+            if (!customer.unlistedByPackage.isEmpty() || customer.packagesUncertain) {
+                compareCounts(customer, inDatabase);
+            } else if (!inDatabase.equals(customer.packageBySubscriber)) {
                 report.anomaly(Anomaly.DATABASE_MISMATCH, "customer " + customer.externalId + ": results say "
                         + customer.packageBySubscriber.size() + " users, the database holds " + inDatabase.size()
                         + (inDatabase.size() == customer.packageBySubscriber.size() ? " (packages differ)" : ""));
             }
         });
+    }
+
+    /** For a customer billing knows partly by counts, the counts must match. */
+    private void compareCounts(Customer customer, Map<String, String> inDatabase) {
+        Map<String, Integer> stored = new TreeMap<>();
+        inDatabase.values().forEach(p -> stored.merge(p, 1, Integer::sum));
+        boolean same = customer.packagesUncertain ? stored.values().stream().mapToInt(Integer::intValue).sum() == customer.total()
+                : stored.equals(customer.countsByPackage());
+        if (!same) {
+            report.anomaly(Anomaly.DATABASE_MISMATCH, "customer " + customer.externalId + ": results count "
+                    + customer.countsByPackage() + " users by package, the database holds " + stored);
+        }
     }
 
     private interface RowHandler {

@@ -25,6 +25,11 @@ import dev.wholesale.provisioning.contracts.catalogue.Topics;
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterHeaders;
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,20 +75,21 @@ public final class Reconciliation {
 
     public ReconciliationReport run() throws SQLException {
         ReconciliationReport report = new ReconciliationReport();
-        List<ConsumerRecord<String, byte[]>> requests = reader.readAll(requestTopics);
-        List<ConsumerRecord<String, byte[]>> deadLetters = reader.readAll(requestTopics.stream().map(Topics::dltOf).toList());
-        List<ConsumerRecord<String, byte[]>> results = reader.readAll(List.of(resultTopic));
+        List<ConsumerRecord<byte[], byte[]>> requests = reader.readAll(requestTopics);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = reader.readAll(requestTopics.stream().map(Topics::dltOf).toList());
+        List<ConsumerRecord<byte[], byte[]>> results = reader.readAll(List.of(resultTopic));
         report.count("request records", requests.size());
         report.count("dead letters", deadLetters.size());
         report.count("result events", results.size());
 
         Map<String, Set<String>> contentsById = new HashMap<>();
         int unreadable = 0;
-        for (ConsumerRecord<String, byte[]> record : requests) {
+        for (ConsumerRecord<byte[], byte[]> record : requests) {
             RequestRecord request = RequestRecord.of(record);
-            if (request == null) {
-                unreadable++;
-            } else {
+            if (request == null || !request.readable()) {
+                unreadable++; // dead-lettered, and answered as well if it says who sent it
+            }
+            if (request != null) {
                 contentsById.computeIfAbsent(request.partnerId() + "/" + request.requestId(), k -> new HashSet<>())
                         .add(request.contentHash());
             }
@@ -95,9 +101,13 @@ public final class Reconciliation {
         Map<String, List<JsonNode>> resultsById = new HashMap<>();
         Set<String> eventIds = new HashSet<>();
         List<JsonNode> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : results) {
+        for (ConsumerRecord<byte[], byte[]> record : results) {
             JsonNode event = JSON.readTree(record.value());
             events.add(event);
+            String customerKey = event.path("partnerid").asString() + "/" + event.path("subject").asString("");
+            if (record.key() == null || !customerKey.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                report.anomaly(Anomaly.RESULT_NOT_KEYED_BY_CUSTOMER, event.path("id").asString());
+            }
             if (!eventIds.add(event.path("id").asString())) {
                 report.anomaly(Anomaly.DUPLICATE_EVENT_ID, event.path("id").asString());
             }
@@ -144,10 +154,10 @@ public final class Reconciliation {
     }
 
     /** Each unreadable record is dead-lettered exactly once. */
-    private static void checkDeadLetters(List<ConsumerRecord<String, byte[]>> deadLetters, int unreadable,
+    private static void checkDeadLetters(List<ConsumerRecord<byte[], byte[]>> deadLetters, int unreadable,
                                          ReconciliationReport report) {
         Set<String> origins = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+        for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters) {
             String origin = header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC) + "-"
                     + header(deadLetter, DeadLetterHeaders.ORIGINAL_PARTITION) + "@"
                     + header(deadLetter, DeadLetterHeaders.ORIGINAL_OFFSET);
@@ -156,14 +166,14 @@ public final class Reconciliation {
             }
         }
         if (origins.size() < unreadable) {
-            report.anomaly(Anomaly.UNANSWERED_DEAD_LETTER, unreadable + " records are not JSON, only " + origins.size()
+            report.anomaly(Anomaly.UNANSWERED_DEAD_LETTER, unreadable + " records cannot be read, only " + origins.size()
                     + " dead letters");
         }
     }
 
-    private static Set<String> quarantinedRequests(List<ConsumerRecord<String, byte[]>> deadLetters) {
+    private static Set<String> quarantinedRequests(List<ConsumerRecord<byte[], byte[]>> deadLetters) {
         Set<String> ids = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+        for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters) {
             if (DeadLetterReason.PROCESSING_FAILED.name().equals(header(deadLetter, DeadLetterHeaders.REASON))) {
                 RequestRecord request = RequestRecord.of(deadLetter);
                 if (request != null) {
@@ -189,37 +199,27 @@ public final class Reconciliation {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A request as the worker identifies it: partner, id and a fingerprint of its content. */
-    record RequestRecord(String partnerId, String requestId, String contentHash) {
+    /**
+     * A request as the worker identifies it: partner, id and a fingerprint of its content; null for
+     * a record that names no sender. Read with the worker's own decoder and limits, so that a record
+     * the worker set aside unread is not counted as a readable request awaiting its result.
+     */
+    record RequestRecord(String partnerId, String requestId, String contentHash, boolean readable) {
 
-        static RequestRecord of(ConsumerRecord<String, byte[]> record) {
-            if (header(record, "ce_specversion") != null && !String.valueOf(header(record, "content-type"))
-                    .startsWith("application/cloudevents")) {
-                return identified(header(record, "ce_partnerid"), header(record, "ce_id"), header(record, "ce_type"),
-                        parse(record.value()), record.value());
-            }
-            JsonNode event = parse(record.value());
-            if (event == null || !event.isObject()) {
-                return null;
-            }
-            return identified(event.path("partnerid").asString(null), event.path("id").asString(null),
-                    event.path("type").asString(null), event.get("data"), record.value());
-        }
+        private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.DEFAULTS);
 
-        private static RequestRecord identified(String partnerId, String requestId, String type, JsonNode data, byte[] raw) {
-            if (partnerId == null || requestId == null || type == null) {
-                return null;
+        static RequestRecord of(ConsumerRecord<byte[], byte[]> record) {
+            List<RecordOrigin.Header> headers = new ArrayList<>();
+            record.headers().forEach(header -> headers.add(new RecordOrigin.Header(header.key(), header.value())));
+            DecodedRecord decoded = DECODER.decode(new RecordOrigin(record.topic(), record.partition(), record.offset(),
+                    record.key(), headers, record.value()));
+            if (decoded instanceof DecodedRecord.Event event) {
+                return new RequestRecord(event.identity().partnerId(), event.identity().requestId(),
+                        HexFormat.of().formatHex(ContentHash.of(event.identity().type(), event.event().get("data"))), true);
             }
-            byte[] hash = data == null ? ContentHash.ofBytes(raw) : ContentHash.of(type, data);
-            return new RequestRecord(partnerId, requestId, HexFormat.of().formatHex(hash));
-        }
-
-        private static JsonNode parse(byte[] value) {
-            try {
-                return value == null ? null : JSON.readTree(value);
-            } catch (RuntimeException notJson) {
-                return null;
-            }
+            RequestIdentity identity = ((DecodedRecord.Unreadable) decoded).identity();
+            return identity == null ? null : new RequestRecord(identity.partnerId(), identity.requestId(),
+                    HexFormat.of().formatHex(ContentHash.ofBytes(record.value())), false);
         }
     }
 }

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads whole topics as they are now (committed records only), without a consumer group. */
 final class TopicReader {
@@ -25,14 +24,14 @@ final class TopicReader {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 
     /** Every record of the topics, in offset order within each partition. */
-    List<ConsumerRecord<String, byte[]>> readAll(Collection<String> topics) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+    List<ConsumerRecord<byte[], byte[]>> readAll(Collection<String> topics) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -48,7 +47,7 @@ final class TopicReader {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
-        records.sort(Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.topic())
+        records.sort(Comparator.comparing((ConsumerRecord<byte[], byte[]> r) -> r.topic())
                 .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
         return records;
     }

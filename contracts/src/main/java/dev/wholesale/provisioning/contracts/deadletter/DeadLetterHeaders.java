@@ -22,12 +22,16 @@ public final class DeadLetterHeaders {
     public static final String TRUNCATED = "dlt-truncated";
     /** The original value's size in bytes, when it was cut. */
     public static final String ORIGINAL_SIZE = "dlt-original-size";
+    /** The original key's size in bytes, when the key was cut to fit; absent otherwise. */
+    public static final String ORIGINAL_KEY_SIZE = "dlt-original-key-size";
+    /** How many of the original headers were left out to fit, when any were; absent otherwise. */
+    public static final String HEADERS_LEFT_OUT = "dlt-headers-left-out";
 
     /** Every dead letter has these. */
     public static final List<String> ALWAYS = List.of(REASON, DETAIL, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET);
     /** Every header this class names. */
     public static final List<String> ALL = List.of(REASON, DETAIL, ORIGINAL_TOPIC, ORIGINAL_PARTITION, ORIGINAL_OFFSET,
-            TRUNCATED, ORIGINAL_SIZE);
+            TRUNCATED, ORIGINAL_SIZE, ORIGINAL_KEY_SIZE, HEADERS_LEFT_OUT);
 
     private DeadLetterHeaders() {
     }

@@ -13,8 +13,12 @@ public enum DeadLetterReason {
     NOT_A_CLOUDEVENT,
     /** A CloudEvent without the partnerid extension: no tenant to answer to. */
     MISSING_PARTNER_ID,
-    /** Larger than the configured maximum record size. */
+    /** The value is larger than the configured maximum (decompressed, as consumed). */
     TOO_LARGE,
+    /** The record key is larger than the configured maximum; the dead letter carries it cut. */
+    KEY_TOO_LARGE,
+    /** More headers, or more header bytes, than configured; the dead letter carries the first of them. */
+    HEADERS_TOO_LARGE,
     /** Nested deeper than the configured maximum. */
     TOO_DEEP,
     /** A string, number or property name longer than the parser accepts. */

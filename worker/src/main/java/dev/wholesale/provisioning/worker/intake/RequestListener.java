@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
 import dev.wholesale.provisioning.worker.request.BatchApplier;
 import dev.wholesale.provisioning.worker.request.BatchListener;
@@ -49,18 +52,18 @@ public class RequestListener {
             "${provisioning.topics.customer-requests:provisioning.customer-requests.v1}",
             "${provisioning.topics.user-requests:provisioning.user-requests.v1}"},
             containerFactory = "requestContainerFactory", batch = "true")
-    public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+    public void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Intake> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             batch.add(checkSafely(origin(record)));
         }
         try {
             applier.apply(batch);
             failedBatches.forget(records);
         } catch (RuntimeException failure) {
-            boolean outage = Failures.isOutage(failure);
-            listener.batchFailed(outage);
-            if (outage || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
+            Failures.Kind kind = Failures.classify(failure);
+            listener.batchFailed(kind);
+            if (kind.waitedOut() || failedBatches.failedAgain(records) < TRIES_BEFORE_ISOLATION) {
                 throw failure; // the container's error handler tries the same batch again after a pause
             }
             applyOneByOne(batch, failure);
@@ -81,7 +84,7 @@ public class RequestListener {
             try {
                 applier.apply(List.of(intake));
             } catch (RuntimeException failure) {
-                if (Failures.isOutage(failure)) {
+                if (Failures.classify(failure).waitedOut()) {
                     throw failure;
                 }
                 applier.quarantine(intake, failure);
@@ -111,7 +114,7 @@ public class RequestListener {
         return new Intake.Checked(event.origin(), validator.validate(event));
     }
 
-    private static RecordOrigin origin(ConsumerRecord<String, byte[]> record) {
+    private static RecordOrigin origin(ConsumerRecord<byte[], byte[]> record) {
         List<RecordOrigin.Header> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             headers.add(new RecordOrigin.Header(header.key(), header.value()));

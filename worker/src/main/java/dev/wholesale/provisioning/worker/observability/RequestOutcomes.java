@@ -8,11 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.result.ResultError;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.worker.config.WorkerProperties;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.request.BatchListener;
+import dev.wholesale.provisioning.worker.request.Failures;
 import dev.wholesale.provisioning.worker.request.Outcome;
 import dev.wholesale.provisioning.worker.request.ProvisioningRequest;
 
@@ -34,8 +37,20 @@ public class RequestOutcomes implements BatchListener {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public RequestOutcomes(MeterRegistry meters) {
+    /**
+     * The counters alerts watch exist from the start, at zero: an alert on their increase must see
+     * the first one (a series that appears at 1 has no increase to show).
+     */
+    public RequestOutcomes(MeterRegistry meters, WorkerProperties properties) {
         this.meters = meters;
+        for (Failures.Kind cause : Failures.Kind.values()) {
+            batchesFailed(cause);
+        }
+        for (String topic : properties.topics().requests()) {
+            for (DeadLetterReason reason : DeadLetterReason.values()) {
+                deadLetters(topic, reason.name());
+            }
+        }
     }
 
     @Override
@@ -74,26 +89,33 @@ public class RequestOutcomes implements BatchListener {
 
     @Override
     public void deadLettered(DecodedRecord.Unreadable record) {
-        Counter.builder("provisioning.dead.letters").description("Records sent to a dead-letter topic")
-                .tag("topic", record.origin().topic()).tag("reason", record.reason().name())
-                .register(meters).increment();
+        deadLetters(record.origin().topic(), record.reason().name()).increment();
         log.warn("record {} dead-lettered: reason={} detail={}", record.origin().coordinates(), record.reason(),
                 record.detail());
     }
 
     @Override
     public void quarantined(RecordOrigin origin, RuntimeException failure) {
-        Counter.builder("provisioning.dead.letters").description("Records sent to a dead-letter topic")
-                .tag("topic", origin.topic()).tag("reason", "PROCESSING_FAILED").register(meters).increment();
+        deadLetters(origin.topic(), DeadLetterReason.PROCESSING_FAILED.name()).increment();
         log.error("record {} could not be applied and was dead-lettered (PROCESSING_FAILED)", origin.coordinates(), failure);
     }
 
     /** No log line: the container's error handler logs the failure as it schedules the next try. */
     @Override
-    public void batchFailed(boolean outage) {
-        Counter.builder(BATCHES_FAILED)
-                .description("Batch transactions rolled back, to be tried again; cause=outage means a server was out")
-                .tag("cause", outage ? "outage" : "other").register(meters).increment();
+    public void batchFailed(Failures.Kind cause) {
+        batchesFailed(cause).increment();
+    }
+
+    private Counter batchesFailed(Failures.Kind cause) {
+        return Counter.builder(BATCHES_FAILED)
+                .description("Batch transactions rolled back, to be tried again; cause=outage means a server was out,"
+                        + " contention that another transaction was in the way")
+                .tag("cause", cause.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+    }
+
+    private Counter deadLetters(String topic, String reason) {
+        return Counter.builder("provisioning.dead.letters").description("Records sent to a dead-letter topic")
+                .tag("topic", topic).tag("reason", reason).register(meters);
     }
 
     /** Counters are looked up once per type and outcome, not built anew for every request. */

@@ -1,30 +1,28 @@
 package dev.wholesale.provisioning.worker.outbox;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes the outbox to Kafka, exactly once for read_committed consumers (ADR 0003):
  * <ol>
- *   <li>win the relay lock; open a transactional producer ({@code initTransactions} fences any
+ *   <li>take the relay lease; open a transactional producer ({@code initTransactions} fences any
  *       previous relay and settles the transaction it left open);</li>
  *   <li>read back from Kafka the highest seq it holds and move the published watermark up to it;</li>
- *   <li>repeatedly: publish the rows above the watermark in seq order in one Kafka transaction, then
- *       move the watermark past them.</li>
+ *   <li>repeatedly, while the lease is kept: publish the rows above the watermark in seq order in one
+ *       Kafka transaction, then move the watermark past them ({@link BatchPublisher}).</li>
  * </ol>
  * A crash anywhere leaves either an aborted transaction (rows still unpublished, sent again) or a
  * committed one that step 2 finds. Any failure restarts from step 1.
@@ -36,7 +34,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final RelayProperties properties;
     private final PendingRecords pending;
-    private final RelayLeadership leadership;
+    private final RelayLease lease;
+    private final BatchPublisher publisher;
     private final Supplier<Producer<String, byte[]>> producers;
     private final PublishedWatermark watermark;
     private final Supplier<Collection<String>> topics;
@@ -44,13 +43,14 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
 
-    public OutboxRelay(RelayProperties properties, PendingRecords pending, javax.sql.DataSource dataSource,
+    public OutboxRelay(RelayProperties properties, PendingRecords pending, JdbcTemplate jdbc, SmallerForm smallerForm,
                        Supplier<Producer<String, byte[]>> producers,
                        Supplier<Consumer<byte[], byte[]>> readCommittedConsumers,
-                       Supplier<Collection<String>> topics, Clock clock) {
+                       Supplier<Collection<String>> topics, MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.pending = pending;
-        this.leadership = new RelayLeadership(dataSource, properties.lockId());
+        this.lease = new RelayLease(jdbc, properties.leaseTtl());
+        this.publisher = new BatchPublisher(properties, pending, smallerForm, meters, topics.get(), clock);
         this.producers = producers;
         this.watermark = new PublishedWatermark(readCommittedConsumers);
         this.topics = topics;
@@ -77,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        leadership.close();
+        lease.release();
     }
 
     @Override
@@ -93,7 +93,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            if (!leadership.tryAcquire()) {
+            if (!lease.tryAcquire()) {
                 sleep(properties.retryBackoff().toMillis());
                 continue;
             }
@@ -111,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
                 pause = properties.divergedRecheck().toMillis();
             } catch (ProducerFencedException e) {
                 log.warn("Another relay took over: {}", e.getMessage());
-                leadership.close();
+                lease.release();
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("Relay failed, starting over in {}: {}", properties.retryBackoff(), e.toString());
@@ -158,48 +158,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void relayWhileLeader(Producer<String, byte[]> producer) {
-        long lastLeadershipCheck = System.nanoTime();
         long linger = properties.linger().toNanos();
         long lastTransactionStart = System.nanoTime() - linger;
         boolean caughtUp = true;
-        while (running) {
-            if (System.nanoTime() - lastLeadershipCheck > 5_000_000_000L) {
-                if (!leadership.isHeld()) {
-                    log.warn("Lost the relay lock");
-                    return;
-                }
-                lastLeadershipCheck = System.nanoTime();
-            }
+        while (running && lease.keep()) {
             // Only a relay that has caught up lingers: with a full batch's worth waiting, a
             // transaction carries as many records as it can, and waiting would only delay them.
             long lingered = System.nanoTime() - lastTransactionStart;
             if (caughtUp && lingered < linger) {
                 sleep((linger - lingered) / 1_000_000);
             }
-            List<PendingRecords.Pending> batch = pending.next(properties.batchSize());
-            if (batch.isEmpty()) {
-                sleep(properties.idlePoll().toMillis());
-                continue;
-            }
-            caughtUp = batch.size() < properties.batchSize();
             lastTransactionStart = System.nanoTime();
-            producer.beginTransaction();
-            AtomicReference<Exception> sendFailure = new AtomicReference<>();
-            for (PendingRecords.Pending row : batch) {
-                producer.send(toProducerRecord(row), (metadata, failure) -> {
-                    if (failure != null) {
-                        sendFailure.compareAndSet(null, failure);
-                    }
-                });
+            int rows = publisher.publishNext(producer, lease);
+            if (rows == 0) {
+                sleep(properties.idlePoll().toMillis());
             }
-            producer.flush();
-            if (sendFailure.get() != null) {
-                // The transaction cannot commit; say why, which commitTransaction() would not.
-                throw new IllegalStateException("publishing outbox seq " + batch.get(0).seq() + ".."
-                        + batch.get(batch.size() - 1).seq() + " failed: " + sendFailure.get(), sendFailure.get());
-            }
-            producer.commitTransaction();
-            pending.markPublishedUpTo(batch.get(batch.size() - 1).seq(), clock.instant());
+            caughtUp = rows < properties.batchSize();
         }
     }
 
@@ -222,17 +196,6 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static ProducerRecord<String, byte[]> toProducerRecord(PendingRecords.Pending row) {
-        OutboxRecord record = row.record();
-        ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(record.topic(), record.key(), record.payload());
-        for (OutboxRecord.Header header : record.headers()) {
-            producerRecord.headers().add(new RecordHeader(header.key(), header.value()));
-        }
-        producerRecord.headers().add(new RecordHeader(PublishedWatermark.SEQ_HEADER,
-                ByteBuffer.allocate(Long.BYTES).putLong(row.seq()).array()));
-        return producerRecord;
     }
 
     private void sleep(long millis) {

@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Writes outbox rows inside the caller's transaction. Call it once, last, per transaction: it
@@ -23,17 +23,23 @@ import tools.jackson.databind.node.ArrayNode;
 @Repository
 public class OutboxWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final PublishableSize publishable;
+    private final SmallerForm smallerForm;
 
-    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json) {
+    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, PublishableSize publishable, SmallerForm smallerForm) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publishable = publishable;
+        this.smallerForm = smallerForm;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(List<OutboxRecord> records, Instant at) {
-        List<OutboxRecord> fresh = withoutRepeatedDeadLetters(records);
+        List<OutboxRecord> fresh = publishable(withoutRepeatedDeadLetters(records));
         if (fresh.isEmpty()) {
             return;
         }
@@ -50,10 +56,10 @@ public class OutboxWriter {
         for (int i = 0; i < size; i++) {
             OutboxRecord record = fresh.get(i);
             topics[i] = record.topic();
-            keys[i] = storable(record.key());
+            keys[i] = StoredHeaders.storable(record.key());
             eventIds[i] = record.eventId();
             payloads[i] = record.payload();
-            headers[i] = headersJson(record.headers());
+            headers[i] = StoredHeaders.toJson(json, record.headers());
             OutboxRecord.DeadLetterSource source = record.deadLetterSource();
             if (source != null) {
                 sourceTopics[i] = source.topic();
@@ -96,6 +102,30 @@ public class OutboxWriter {
     }
 
     /**
+     * Every row must be one the relay can publish, or it would hold up every result behind it.
+     * Results and dead letters are built to fit; one that does not anyway (a defect) is replaced by
+     * its smaller form here rather than found by the relay.
+     */
+    private List<OutboxRecord> publishable(List<OutboxRecord> records) {
+        List<OutboxRecord> checked = new ArrayList<>(records.size());
+        for (OutboxRecord record : records) {
+            if (publishable.fits(record)) {
+                checked.add(record);
+                continue;
+            }
+            OutboxRecord smaller = smallerForm.of(record).filter(publishable::fits).orElseThrow(() ->
+                    new IllegalStateException("a record for " + record.topic() + " of " + PublishableSize.sizeOf(record)
+                            + " bytes does not fit its limit of " + publishable.limitFor(record.topic())
+                            + " bytes, and has no smaller form that does"));
+            log.error("A record for {} of {} bytes does not fit its limit of {} bytes; its smaller form of {} bytes is"
+                    + " written instead", record.topic(), PublishableSize.sizeOf(record), publishable.limitFor(record.topic()),
+                    PublishableSize.sizeOf(smaller));
+            checked.add(smaller);
+        }
+        return checked;
+    }
+
+    /**
      * A record redelivered after a crash between our commit and the consumer's offset commit must
      * not be dead-lettered twice.
      */
@@ -116,24 +146,5 @@ public class OutboxWriter {
                                                      and source_offset = ? and source_hash = ?)
                 """, Boolean.class, source.topic(), source.partition(), source.offset(), source.valueHash());
         return Boolean.TRUE.equals(exists);
-    }
-
-    /**
-     * PostgreSQL text and jsonb cannot hold NUL, which a Kafka key or header name may contain; such
-     * a character is replaced (U+FFFD) rather than letting the write fail and the batch stall.
-     */
-    private static String storable(String text) {
-        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
-    }
-
-    private String headersJson(List<OutboxRecord.Header> headers) {
-        ArrayNode array = json.createArrayNode();
-        Base64.Encoder base64 = Base64.getEncoder();
-        for (OutboxRecord.Header header : headers) {
-            array.addObject()
-                    .put("key", storable(header.key()))
-                    .put("value", header.value() == null ? null : base64.encodeToString(header.value()));
-        }
-        return json.writeValueAsString(array);
     }
 }

@@ -3,11 +3,15 @@ package dev.wholesale.provisioning.worker.outbox;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param transactionalId shared by every instance: a new relay fences the previous one with it
- * @param lockId          the Postgres advisory lock that elects the relay
- * @param batchSize       records per Kafka transaction
+ * @param leaseTtl        how long the relay lease lasts unless renewed (every third of it): how long a
+ *                        frozen or cut-off relay holds up results before another instance takes over
+ * @param batchSize       the most records per Kafka transaction
+ * @param maxBatchSize    the most payload bytes per Kafka transaction (at least one record, however
+ *                        large): bounds what a batch holds in the producer's buffer
  * @param idlePoll        how long the relay sleeps when the outbox is empty
  * @param retryBackoff    pause after a failure before the relay starts over
  * @param linger          the least time between the starts of two Kafka transactions while the
@@ -19,13 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        (and says so again), waiting for an operator's fix
  */
 @ConfigurationProperties("provisioning.relay")
-public record RelayProperties(String transactionalId, long lockId, int batchSize, Duration idlePoll,
-                             Duration retryBackoff, Duration linger, Duration divergedRecheck) {
+public record RelayProperties(String transactionalId, Duration leaseTtl, int batchSize, DataSize maxBatchSize,
+                              Duration idlePoll, Duration retryBackoff, Duration linger, Duration divergedRecheck) {
 
     public RelayProperties {
         transactionalId = transactionalId == null ? "provisioning-worker-relay" : transactionalId;
-        lockId = lockId == 0 ? 0x70726f76L : lockId;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
         batchSize = batchSize <= 0 ? 2000 : batchSize;
+        maxBatchSize = maxBatchSize == null ? DataSize.ofMegabytes(8) : maxBatchSize;
         idlePoll = idlePoll == null ? Duration.ofMillis(10) : idlePoll;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
         linger = linger == null ? Duration.ofMillis(50) : linger;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,11 +21,12 @@ import dev.wholesale.provisioning.worker.idempotency.RequestKey;
 import dev.wholesale.provisioning.worker.idempotency.RequestLog;
 import dev.wholesale.provisioning.worker.intake.DeadLetters;
 import dev.wholesale.provisioning.worker.observability.PersonalDataMask;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 import dev.wholesale.provisioning.worker.outbox.OutboxWriter;
 import dev.wholesale.provisioning.worker.support.LogContext;
 import dev.wholesale.provisioning.worker.waiting.CustomerLocks;
+import dev.wholesale.provisioning.worker.waiting.WaitingLimits;
 import dev.wholesale.provisioning.worker.waiting.WaitingRoom;
 
 /**
@@ -41,13 +43,15 @@ public class BatchApplier {
     private final WaitingRoom waitingRoom;
     private final OutboxWriter outbox;
     private final ResultEnvelopes envelopes;
+    private final DeadLetters deadLetters;
     private final WorkerProperties properties;
+    private final WaitingLimits waitingLimits;
     private final Clock clock;
     private final BatchListener listener;
 
     public BatchApplier(Handlers handlers, RequestValidator validator, RequestLog requestLog, CustomerLocks locks,
-                        WaitingRoom waitingRoom, OutboxWriter outbox, ResultEnvelopes envelopes,
-                        WorkerProperties properties, Clock clock, BatchListener listener) {
+                        WaitingRoom waitingRoom, OutboxWriter outbox, ResultEnvelopes envelopes, DeadLetters deadLetters,
+                        WorkerProperties properties, WaitingLimits waitingLimits, Clock clock, BatchListener listener) {
         this.handlers = handlers;
         this.validator = validator;
         this.requestLog = requestLog;
@@ -55,7 +59,9 @@ public class BatchApplier {
         this.waitingRoom = waitingRoom;
         this.outbox = outbox;
         this.envelopes = envelopes;
+        this.deadLetters = deadLetters;
         this.properties = properties;
+        this.waitingLimits = waitingLimits;
         this.clock = clock;
         this.listener = listener;
     }
@@ -86,7 +92,7 @@ public class BatchApplier {
     public void quarantine(Intake intake, RuntimeException failure) {
         String detail = failure.getClass().getSimpleName() + ": "
                 + PersonalDataMask.mask(String.valueOf(failure.getMessage()));
-        outbox.write(List.of(DeadLetters.of(intake.origin(), DeadLetterReason.PROCESSING_FAILED,
+        outbox.write(List.of(deadLetters.of(intake.origin(), DeadLetterReason.PROCESSING_FAILED,
                 detail.length() > 500 ? detail.substring(0, 500) : detail)), clock.instant());
         listener.quarantined(intake.origin(), failure);
     }
@@ -159,11 +165,11 @@ public class BatchApplier {
                 createPendingCustomers();
             }
             if (intake instanceof Intake.Unreadable unreadable) {
-                records.add(DeadLetters.of(unreadable.record()));
+                records.add(deadLetters.of(unreadable.record()));
                 listener.deadLettered(unreadable.record());
                 RequestIdentity identity = unreadable.record().identity();
                 if (identity != null) {
-                    refuse(identity, unreadable.contentHash(), unreadable.record().origin().key(), null,
+                    refuse(identity, unreadable.contentHash(), null,
                             List.of(new ResultError(ErrorCode.VALIDATION_FAILED, "the record could not be read ("
                                     + unreadable.record().reason() + ": " + unreadable.record().detail()
                                     + "); it was sent to the dead-letter topic", null)));
@@ -172,7 +178,7 @@ public class BatchApplier {
             }
             Intake.Checked checked = (Intake.Checked) intake;
             if (checked.validation() instanceof Validation.Invalid invalid) {
-                refuse(invalid.identity(), invalid.contentHash(), checked.recordKey(), invalid.subject(), invalid.errors());
+                refuse(invalid.identity(), invalid.contentHash(), invalid.subject(), invalid.errors());
                 return;
             }
             ProvisioningRequest request = ((Validation.Valid) checked.validation()).request();
@@ -182,7 +188,7 @@ public class BatchApplier {
                 case REPEAT -> listener.repeated(request.identity());
                 case KEY_REUSED -> {
                     createPendingCustomers();
-                    refuseReuse(request.identity(), request.contentHash(), request.recordKey());
+                    refuseReuse(request.identity(), request.contentHash());
                 }
                 case NEW -> handleNew(request);
             }
@@ -203,6 +209,13 @@ public class BatchApplier {
             }
             Outcome outcome = handlers.handle(request);
             if (outcome instanceof Outcome.AwaitCustomer) {
+                Optional<String> full = waitingLimits.whyFull(request.customerExternalId(),
+                        waitingRoom.waiting(request.partnerId(), request.customerExternalId(), waitingLimits));
+                if (full.isPresent()) {
+                    complete(request, Rejections.of(request.identity(), request.customerExternalId(),
+                            List.of(new ResultError(ErrorCode.CUSTOMER_NOT_FOUND, full.get(), null))));
+                    return;
+                }
                 waitingRoom.park(request, now, now.plus(properties.customerWaitTimeout()));
                 waitedFor().add(new CustomerLocks.CustomerKey(request.partnerId(), request.customerExternalId()));
                 ledger.record(request.key(), request.contentHash(), request.type().wire(), RequestLog.State.WAITING,
@@ -244,14 +257,21 @@ public class BatchApplier {
             }
             // Requests parked earlier in this very batch must be in the log before they can complete.
             requestLog.insert(ledger.drainAdditions());
-            for (WaitingRoom.Parked parked : waitingRoom.waitingFor(partnerId, customerExternalId)) {
-                Validation validation = validator.revalidate(parked.event(), parked.recordKey());
-                try (LogContext context = LogContext.of(validation.identity(), Traceparent.of(parked.event()))) {
-                    if (!release(parked, validation)) {
-                        return; // an earlier parked request deleted the customer again: the rest keep waiting
+            // A page at a time: as many may wait as the limits allow, each up to a megabyte.
+            List<WaitingRoom.Parked> page;
+            long after = 0;
+            do {
+                page = waitingRoom.waitingFor(partnerId, customerExternalId, after, waitingLimits.pageSize());
+                for (WaitingRoom.Parked parked : page) {
+                    Validation validation = validator.revalidate(parked.event());
+                    try (LogContext context = LogContext.of(validation.identity(), Traceparent.of(parked.event()))) {
+                        if (!release(parked, validation)) {
+                            return; // an earlier parked request deleted the customer again: the rest keep waiting
+                        }
                     }
+                    after = parked.arrivalSeq();
                 }
-            }
+            } while (page.size() == waitingLimits.pageSize());
         }
 
         /** Applies a request that waited for its customer; false if it must go on waiting. */
@@ -280,22 +300,22 @@ public class BatchApplier {
         private void refuseParked(WaitingRoom.Parked parked, Validation.Invalid invalid) {
             RequestIdentity identity = invalid.identity();
             UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), null);
-            records.add(envelopes.envelope(eventId, identity.partnerId(), parked.recordKey(),
+            records.add(envelopes.envelope(eventId, identity.partnerId(),
                     Rejections.of(identity, invalid.subject(), invalid.errors()), null, now));
             waitingRoom.remove(parked.arrivalSeq());
             requestLog.complete(new RequestKey(identity.partnerId(), identity.requestId()), eventId, now);
             listener.rejected(identity, invalid.errors());
         }
 
-        private void refuse(RequestIdentity identity, byte[] contentHash, String recordKey, String subject,
+        private void refuse(RequestIdentity identity, byte[] contentHash, String subject,
                             List<ResultError> errors) {
             RequestKey key = new RequestKey(identity.partnerId(), identity.requestId());
             switch (ledger.admit(key, contentHash)) {
                 case REPEAT -> listener.repeated(identity);
-                case KEY_REUSED -> refuseReuse(identity, contentHash, recordKey);
+                case KEY_REUSED -> refuseReuse(identity, contentHash);
                 case NEW -> {
                     UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), null);
-                    records.add(envelopes.envelope(eventId, identity.partnerId(), recordKey,
+                    records.add(envelopes.envelope(eventId, identity.partnerId(),
                             Rejections.of(identity, subject, errors), null, now));
                     ledger.record(key, contentHash, identity.type(), RequestLog.State.COMPLETED, eventId, now);
                     listener.rejected(identity, errors);
@@ -303,13 +323,13 @@ public class BatchApplier {
             }
         }
 
-        private void refuseReuse(RequestIdentity identity, byte[] contentHash, String recordKey) {
+        private void refuseReuse(RequestIdentity identity, byte[] contentHash) {
             RequestKey key = new RequestKey(identity.partnerId(), identity.requestId());
             UUID eventId = ResultEnvelopes.eventId(identity.partnerId(), identity.requestId(), contentHash);
             List<ResultError> errors = List.of(new ResultError(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "request id '" + identity.requestId() + "' was used before for a request with other content;"
                             + " nothing was changed", null));
-            records.add(envelopes.envelope(eventId, identity.partnerId(), recordKey, Rejections.of(identity, null, errors),
+            records.add(envelopes.envelope(eventId, identity.partnerId(), Rejections.of(identity, null, errors),
                     null, now));
             ledger.record(key, contentHash, identity.type(), RequestLog.State.COMPLETED, eventId, now);
             listener.rejected(identity, errors);
@@ -317,7 +337,7 @@ public class BatchApplier {
 
         private UUID publish(ProvisioningRequest request, Outcome.Result result) {
             UUID eventId = ResultEnvelopes.eventId(request.partnerId(), request.requestId(), null);
-            records.add(envelopes.envelope(eventId, request.partnerId(), request.recordKey(), result,
+            records.add(envelopes.envelope(eventId, request.partnerId(), result,
                     Traceparent.of(request.event()), now));
             listener.completed(request, result);
             return eventId;

@@ -3,9 +3,9 @@ package dev.wholesale.provisioning.worker.request;
 import java.util.List;
 
 import dev.wholesale.provisioning.contracts.result.ResultError;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /**
  * What happened to each request of a batch, for logs and metrics. Called inside the transaction,
@@ -29,5 +29,5 @@ public interface BatchListener {
     void quarantined(RecordOrigin origin, RuntimeException failure);
 
     /** A batch's transaction failed and was rolled back; it is tried again. */
-    void batchFailed(boolean outage);
+    void batchFailed(Failures.Kind cause);
 }

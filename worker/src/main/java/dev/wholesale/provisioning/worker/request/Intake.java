@@ -1,8 +1,8 @@
 package dev.wholesale.provisioning.worker.request;
 
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /** A consumed record after decoding and validation, ready for the batch transaction. */
 public sealed interface Intake {
@@ -30,10 +30,6 @@ public sealed interface Intake {
         @Override
         public RequestIdentity identity() {
             return validation.identity();
-        }
-
-        public String recordKey() {
-            return origin.key();
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.wholesale.provisioning.worker.request;
 
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
 import dev.wholesale.provisioning.worker.idempotency.RequestKey;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param event the whole CloudEvent, structured form, as it is kept while the request waits
  */
-public record ProvisioningRequest(RequestIdentity identity, RequestType type, String recordKey, ObjectNode event,
+public record ProvisioningRequest(RequestIdentity identity, RequestType type, ObjectNode event,
                                   JsonNode data, byte[] contentHash, ItemErrors itemErrors) {
 
     public String partnerId() {

@@ -6,7 +6,7 @@ import dev.wholesale.provisioning.contracts.catalogue.ResultStatus;
 import dev.wholesale.provisioning.contracts.catalogue.ResultType;
 import dev.wholesale.provisioning.contracts.result.RequestRejected;
 import dev.wholesale.provisioning.contracts.result.ResultError;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /** {@code provisioning.request.rejected.v1}: the whole request was refused and nothing changed. */
 final class Rejections {

@@ -14,9 +14,9 @@ import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.contracts.validation.FieldError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 import dev.wholesale.provisioning.contracts.idempotency.ContentHash;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
-import dev.wholesale.provisioning.worker.support.TextSafety;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.TextSafety;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +32,9 @@ public class RequestValidator {
             RequestType.USERS_ADD, List.of("/users", "/locations"),
             RequestType.USERS_UPDATE, List.of("/users"));
 
+    /** The schema's limit of an external id. */
+    private static final int MAX_EXTERNAL_ID = 64;
+
     private final SchemaValidator schemas;
 
     public RequestValidator(SchemaValidator schemas) {
@@ -39,17 +42,17 @@ public class RequestValidator {
     }
 
     public Validation validate(DecodedRecord.Event record) {
-        return validate(record.identity(), record.event(), record.origin().key());
+        return validate(record.identity(), record.event());
     }
 
     /** A request kept while it waited for its customer is checked again when it is released. */
-    public Validation revalidate(ObjectNode event, String recordKey) {
+    public Validation revalidate(ObjectNode event) {
         RequestIdentity identity = RequestIdentity.ofNullable(event.path("partnerid").asString(null),
                 event.path("id").asString(null), event.path("type").asString(null));
-        return validate(identity, event, recordKey);
+        return validate(identity, event);
     }
 
-    private Validation validate(RequestIdentity identity, ObjectNode event, String recordKey) {
+    private Validation validate(RequestIdentity identity, ObjectNode event) {
         JsonNode data = event.get("data");
         byte[] hash = ContentHash.of(identity.type(), data);
         Optional<RequestType> type = RequestType.fromWire(identity.type());
@@ -69,12 +72,21 @@ public class RequestValidator {
             }
         }
         if (!whole.isEmpty()) {
-            String subject = CustomerScope.customerExternalId(type.get(), data);
-            // CloudEvents forbids an empty subject: a blank external id names no customer.
-            return new Validation.Invalid(identity, hash, subject == null || subject.isBlank() ? null : subject, whole);
+            return new Validation.Invalid(identity, hash, namedCustomer(type.get(), data), whole);
         }
-        return new Validation.Valid(new ProvisioningRequest(identity, type.get(), recordKey, event, data,
+        return new Validation.Valid(new ProvisioningRequest(identity, type.get(), event, data,
                 hash, byItem.isEmpty() ? ItemErrors.NONE : new ItemErrors(byItem)));
+    }
+
+    /**
+     * The customer a refused request names, for its refusal's subject and key, if it names one the
+     * way a valid request would: a blank external id names no customer (CloudEvents forbids an empty
+     * subject), and a hostile one of 16 KiB or with control characters must not become a record key.
+     */
+    private static String namedCustomer(RequestType type, JsonNode data) {
+        String externalId = CustomerScope.customerExternalId(type, data);
+        return externalId == null || externalId.isBlank() || externalId.length() > MAX_EXTERNAL_ID
+                || !TextSafety.isSafe(externalId) ? null : externalId;
     }
 
     private List<ResultError> errors(ObjectNode event, JsonNode data) {

@@ -30,13 +30,19 @@ final class ResultShortening {
     private ResultShortening() {
     }
 
-    /** The shorter forms of {@code data}, each shorter than the one before; none for results of bounded size. */
+    /**
+     * The shorter forms of {@code data}, each shorter than the one before; none for results of
+     * bounded size. The last is small whatever the request was: it fits any topic the worker
+     * supports (a {@code max.message.bytes} of 64 KiB or more).
+     */
     static List<Object> of(Object data) {
         if (data instanceof UsersResult users) {
-            return List.of(firstErrorsOnly(users), refusedItemsUnlisted(users));
+            return List.of(firstErrorsOnly(users), refusedItemsUnlisted(users), noItemsListed(users));
         }
-        if (data instanceof RequestRejected rejected && rejected.errors().size() > MAX_SHORTENED_ERRORS) {
-            return List.of(fewerErrors(rejected));
+        if (data instanceof RequestRejected rejected && rejected.errors().size() > 1) {
+            return rejected.errors().size() > MAX_SHORTENED_ERRORS
+                    ? List.of(fewerErrors(rejected, MAX_SHORTENED_ERRORS), fewerErrors(rejected, 1))
+                    : List.of(fewerErrors(rejected, 1));
         }
         return List.of();
     }
@@ -58,7 +64,7 @@ final class ResultShortening {
                     + " shows its first error only, and values sent longer than " + MAX_SHORTENED_ECHO + " characters are cut", null));
         }
         return new UsersResult(result.requestId(), result.requestType(), result.status(), errors, result.customerId(),
-                result.customerExternalId(), locations, users, result.countsPerPackage());
+                result.customerExternalId(), locations, users, result.countsPerPackage(), true);
     }
 
     /** Step 2: refused items are left out and counted in one request-level error. */
@@ -75,18 +81,39 @@ final class ResultShortening {
                     cut(first.message())), first.pointer()));
         }
         return new UsersResult(result.requestId(), result.requestType(), result.status(), errors, result.customerId(),
-                result.customerExternalId(), locations, users, result.countsPerPackage());
+                result.customerExternalId(), locations, users, result.countsPerPackage(), true);
     }
 
-    private static RequestRejected fewerErrors(RequestRejected rejected) {
-        List<ResultError> errors = new ArrayList<>();
-        for (ResultError error : rejected.errors().subList(0, MAX_SHORTENED_ERRORS)) {
-            errors.add(new ResultError(error.code(), cut(error.message()), error.pointer()));
+    /**
+     * Step 3, for a topic that takes less than even the items that went through: no item is listed;
+     * the counts per package, which billing charges from, stay complete, and the status tells whether
+     * anything was refused.
+     */
+    private static UsersResult noItemsListed(UsersResult result) {
+        List<ResultError> errors = new ArrayList<>(result.errors().stream().limit(1).map(ResultShortening::cut).toList());
+        ResultError first = firstRefusal(result);
+        if (first != null) {
+            errors.add(new ResultError(first.code(), "the result is shortened to fit in one record: no location or user"
+                    + " is listed; the first refusal: " + cut(first.message()), first.pointer()));
         }
-        ResultError last = rejected.errors().get(MAX_SHORTENED_ERRORS);
-        errors.add(new ResultError(last.code(), String.format("the result is shortened to fit in one record: %d further"
-                + " errors are not listed", rejected.errors().size() - MAX_SHORTENED_ERRORS), null));
+        return new UsersResult(result.requestId(), result.requestType(), result.status(), errors, result.customerId(),
+                result.customerExternalId(), List.of(), List.of(), result.countsPerPackage(), true);
+    }
+
+    /** The first {@code kept} errors, messages cut, and one more that counts the rest. */
+    private static RequestRejected fewerErrors(RequestRejected rejected, int kept) {
+        List<ResultError> errors = new ArrayList<>();
+        for (ResultError error : rejected.errors().subList(0, kept)) {
+            errors.add(cut(error));
+        }
+        ResultError next = rejected.errors().get(kept);
+        errors.add(new ResultError(next.code(), String.format("the result is shortened to fit in one record: %d further"
+                + " errors are not listed", rejected.errors().size() - kept), null));
         return new RequestRejected(rejected.requestId(), rejected.requestType(), rejected.status(), errors);
+    }
+
+    private static ResultError cut(ResultError error) {
+        return new ResultError(error.code(), cut(error.message()), error.pointer());
     }
 
     private static ResultError firstRefusal(UsersResult result) {

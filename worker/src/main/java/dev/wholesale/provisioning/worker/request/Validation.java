@@ -3,7 +3,7 @@ package dev.wholesale.provisioning.worker.request;
 import java.util.List;
 
 import dev.wholesale.provisioning.contracts.result.ResultError;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /** The verdict on a readable CloudEvent: a request to apply, or one to refuse as a whole. */
 public sealed interface Validation {

@@ -2,7 +2,7 @@ package dev.wholesale.provisioning.worker.support;
 
 import org.slf4j.MDC;
 
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /**
  * Puts the request being worked on into the logging context, so that every line logged meanwhile

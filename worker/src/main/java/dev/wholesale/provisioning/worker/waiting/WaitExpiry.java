@@ -37,43 +37,54 @@ public class WaitExpiry {
     private final OutboxWriter outbox;
     private final ResultEnvelopes envelopes;
     private final TransactionTemplate transactions;
+    private final WaitingLimits limits;
     private final Clock clock;
 
     public WaitExpiry(WaitingRoom waitingRoom, CustomerLocks locks, RequestLog requestLog, OutboxWriter outbox,
-                      ResultEnvelopes envelopes, TransactionTemplate transactions, Clock clock) {
+                      ResultEnvelopes envelopes, TransactionTemplate transactions, WaitingLimits limits, Clock clock) {
         this.waitingRoom = waitingRoom;
         this.locks = locks;
         this.requestLog = requestLog;
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.transactions = transactions;
+        this.limits = limits;
         this.clock = clock;
     }
 
+    /**
+     * A page of expired requests per transaction: a customer with a thousand expired waits is
+     * refused in several short transactions, not one long one holding its lock.
+     */
     @Scheduled(fixedDelayString = "${provisioning.waiting.check-interval:PT1S}")
     public void refuseExpired() {
-        for (CustomerLocks.CustomerKey customer : waitingRoom.customersWithExpiredWaits(clock.instant(), 100)) {
-            transactions.executeWithoutResult(status -> refuseExpired(customer));
+        for (CustomerLocks.CustomerKey customer : waitingRoom.customersWithExpiredWaits(clock.instant(), limits.pageSize())) {
+            Integer refused;
+            do {
+                refused = transactions.execute(status -> refuseExpired(customer));
+            } while (refused != null && refused == limits.pageSize());
         }
     }
 
-    private void refuseExpired(CustomerLocks.CustomerKey customer) {
+    private int refuseExpired(CustomerLocks.CustomerKey customer) {
         locks.lock(List.of(customer));
         Instant now = clock.instant();
         List<OutboxRecord> results = new ArrayList<>();
-        for (WaitingRoom.Parked parked : waitingRoom.takeExpired(customer, now)) {
+        List<WaitingRoom.Parked> expired = waitingRoom.takeExpired(customer, now, limits.pageSize());
+        for (WaitingRoom.Parked parked : expired) {
             String requestId = parked.event().path("id").asString();
             String type = parked.event().path("type").asString();
             UUID eventId = ResultEnvelopes.eventId(parked.partnerId(), requestId, null);
             RequestRejected rejected = new RequestRejected(requestId, type, ResultStatus.REJECTED,
                     List.of(new ResultError(ErrorCode.CUSTOMER_NOT_FOUND, "no customer with external id '"
                             + parked.customerExternalId() + "' appeared while the request waited", null)));
-            results.add(envelopes.envelope(eventId, parked.partnerId(), parked.recordKey(),
+            results.add(envelopes.envelope(eventId, parked.partnerId(),
                     new Outcome.Result(ResultType.REQUEST_REJECTED, parked.customerExternalId(), rejected,
                             ResultStatus.REJECTED),
                     Traceparent.of(parked.event()), now));
             requestLog.complete(new RequestKey(parked.partnerId(), requestId), eventId, now);
         }
         outbox.write(results, now);
+        return expired.size();
     }
 }

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 public class WaitingRoom {
 
-    public record Parked(long arrivalSeq, String partnerId, String customerExternalId, String recordKey,
+    public record Parked(long arrivalSeq, String partnerId, String customerExternalId,
                          ObjectNode event) {
     }
 
@@ -37,19 +37,33 @@ public class WaitingRoom {
 
     public void park(ProvisioningRequest request, Instant now, Instant deadline) {
         jdbc.update("""
-                insert into waiting_request (partner_id, customer_external_id, request_id, request_type, record_key,
-                                             event, received_at, deadline)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into waiting_request (partner_id, customer_external_id, request_id, request_type, event,
+                                             received_at, deadline)
+                values (?, ?, ?, ?, ?, ?, ?)
                 """, request.partnerId(), request.customerExternalId(), request.requestId(), request.type().wire(),
-                request.recordKey(), json.writeValueAsBytes(request.event()), Timestamp.from(now),
+                json.writeValueAsBytes(request.event()), Timestamp.from(now),
                 Timestamp.from(deadline));
     }
 
-    public List<Parked> waitingFor(String partnerId, String customerExternalId) {
+    /** The next page of requests waiting for this customer, in arrival order, after {@code afterSeq}. */
+    public List<Parked> waitingFor(String partnerId, String customerExternalId, long afterSeq, int limit) {
         return jdbc.query("""
-                select arrival_seq, partner_id, customer_external_id, record_key, event from waiting_request
-                 where partner_id = ? and customer_external_id = ? order by arrival_seq
-                """, (row, n) -> parked(row), partnerId, customerExternalId);
+                select arrival_seq, partner_id, customer_external_id, event from waiting_request
+                 where partner_id = ? and customer_external_id = ? and arrival_seq > ? order by arrival_seq limit ?
+                """, (row, n) -> parked(row), partnerId, customerExternalId, afterSeq, limit);
+    }
+
+    /**
+     * How many requests wait for this customer and for this partner's customers, each counted only
+     * up to one past its limit, so that the count costs no more than the limits allow.
+     */
+    public WaitingLimits.Waiting waiting(String partnerId, String customerExternalId, WaitingLimits limits) {
+        return jdbc.queryForObject("""
+                select (select count(*) from (select 1 from waiting_request
+                                                where partner_id = ? and customer_external_id = ? limit ?) c),
+                       (select count(*) from (select 1 from waiting_request where partner_id = ? limit ?) p)
+                """, (row, n) -> new WaitingLimits.Waiting(row.getInt(1), row.getInt(2)), partnerId, customerExternalId,
+                limits.maxPerCustomer() + 1, partnerId, limits.maxPerPartner() + 1);
     }
 
     /** Which of these customers have requests waiting for them: one query for a whole batch. */
@@ -85,15 +99,25 @@ public class WaitingRoom {
                 Timestamp.from(now), limit);
     }
 
-    /** Removes and returns this customer's requests whose wait is over, oldest first. */
-    public List<Parked> takeExpired(CustomerLocks.CustomerKey customer, Instant now) {
+    /** Removes and returns up to {@code limit} of this customer's requests whose wait is over, oldest first. */
+    public List<Parked> takeExpired(CustomerLocks.CustomerKey customer, Instant now, int limit) {
         return jdbc.query("""
                 with expired as (
-                    delete from waiting_request
-                     where partner_id = ? and customer_external_id = ? and deadline < ?
-                    returning arrival_seq, partner_id, customer_external_id, record_key, event)
+                    delete from waiting_request where arrival_seq in (
+                        select arrival_seq from waiting_request
+                         where partner_id = ? and customer_external_id = ? and deadline < ?
+                         order by arrival_seq limit ?)
+                    returning arrival_seq, partner_id, customer_external_id, event)
                 select * from expired order by arrival_seq
-                """, (row, n) -> parked(row), customer.partnerId(), customer.externalId(), Timestamp.from(now));
+                """, (row, n) -> parked(row), customer.partnerId(), customer.externalId(), Timestamp.from(now), limit);
+    }
+
+    /** How full the fullest partner's share of the waiting room is, as a fraction of its limit. */
+    public double fullestPartnerShare(WaitingLimits limits) {
+        Long most = jdbc.queryForObject("""
+                select coalesce(max(n), 0) from (select count(*) as n from waiting_request group by partner_id) p
+                """, Long.class);
+        return most == null ? 0 : (double) most / limits.maxPerPartner();
     }
 
     public long count() {
@@ -104,7 +128,7 @@ public class WaitingRoom {
     private Parked parked(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Parked(row.getLong("arrival_seq"), row.getString("partner_id"), row.getString("customer_external_id"),
                 // Read as the decoder reads requests: numbers exactly, so that the content is the same.
-                row.getString("record_key"), (ObjectNode) json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                (ObjectNode) json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(row.getBytes("event")));
     }
 }

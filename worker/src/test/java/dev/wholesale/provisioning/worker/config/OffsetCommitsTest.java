@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -35,8 +36,9 @@ class OffsetCommitsTest {
     }
 
     private static ContainerProperties containerWith(Duration offsetCommitInterval) {
-        ListenerProperties settings = new ListenerProperties(0, 0, null, null, offsetCommitInterval);
-        return new KafkaConfiguration().requestContainerFactory(new KafkaProperties(), settings, new SimpleMeterRegistry())
+        ListenerProperties settings = new ListenerProperties(0, 0, null, null, offsetCommitInterval, null);
+        return new KafkaConfiguration().requestContainerFactory(new KafkaProperties(), settings, IntakeLimits.DEFAULTS,
+                        new SimpleMeterRegistry())
                 .getContainerProperties();
     }
 }

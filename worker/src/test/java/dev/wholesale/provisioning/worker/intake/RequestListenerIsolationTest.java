@@ -9,13 +9,17 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 import dev.wholesale.provisioning.worker.request.BatchApplier;
 import dev.wholesale.provisioning.worker.request.BatchListener;
@@ -31,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestListenerIsolationTest {
 
     private final BatchApplier applier = mock(BatchApplier.class);
-    private final RequestListener listener = new RequestListener(new RecordDecoder(IntakeLimits.defaults()),
+    private final RequestListener listener = new RequestListener(new RecordDecoder(IntakeLimits.DEFAULTS),
             new RequestValidator(SchemaValidator.forRequests()), applier, mock(BatchListener.class));
 
-    private final List<ConsumerRecord<String, byte[]>> batch = List.of(record(0), record(1), record(2));
+    private final List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0), record(1), record(2));
 
     @Test
     void aRecordThatKeepsFailingIsSetAsideAfterThreeTriesAndTheOthersAreApplied() {
@@ -73,10 +77,23 @@ class RequestListenerIsolationTest {
         verify(applier, never()).quarantine(any(), any());
     }
 
-    private static ConsumerRecord<String, byte[]> record(long offset) {
+    @Test
+    void aLockNotGrantedInTimeIsWaitedOutAndNothingIsSetAside() {
+        doAnswer(call -> {
+            throw new CannotAcquireLockException("lock", new SQLException("canceling statement due to lock timeout", "55P03"));
+        }).when(applier).apply(anyList());
+
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThatThrownBy(() -> listener.onBatch(batch)).isInstanceOf(CannotAcquireLockException.class);
+        }
+        verify(applier, never()).quarantine(any(), any());
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(long offset) {
         String event = """
                 {"specversion":"1.0","id":"r-%d","source":"urn:test","type":"provisioning.customer.delete.v1",
                  "partnerid":"p","data":{"externalId":"c-%d"}}""".formatted(offset, offset);
-        return new ConsumerRecord<>("customers", 0, offset, "p/c", event.getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>("customers", 0, offset, "p/c".getBytes(StandardCharsets.UTF_8),
+                event.getBytes(StandardCharsets.UTF_8));
     }
 }

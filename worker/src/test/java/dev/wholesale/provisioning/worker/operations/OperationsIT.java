@@ -75,6 +75,33 @@ class OperationsIT extends WorkerIntegrationTest {
         assertThat(metrics).as("processing time of each batch").contains("spring_kafka_listener_seconds_count");
     }
 
+    /**
+     * The alert rules and the dashboard of infra/monitoring name only metrics the worker exports:
+     * a misspelt or renamed metric would make an alert silently never fire.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardUseIsExported() throws Exception {
+        provisionCustomerWithUsers("ops-monitoring", 1);
+        String metrics = get("/actuator/prometheus").body();
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        for (String line : metrics.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                exported.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (String file : List.of("prometheus-rules.yaml", "grafana-dashboard.json")) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of("../infra/monitoring", file));
+            java.util.regex.Matcher metric = java.util.regex.Pattern
+                    .compile("\\b(provisioning|kafka_consumer|spring_kafka|jvm)_[a-z_]+").matcher(text);
+            while (metric.find()) {
+                used.add(metric.group());
+            }
+        }
+        assertThat(used).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(used).allSatisfy(name -> assertThat(exported).as(name).contains(name));
+    }
+
     @Test
     void readinessGoesDownWhenPostgresIsUnreachableAndUpWhenItIsBack() throws Exception {
         assertThat(getJson("/actuator/health/readiness").path("status").asString()).isEqualTo("UP");

@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.util.unit.DataSize;
 
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.worker.Requests;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.IntakeLimits;
-import dev.wholesale.provisioning.worker.intake.RecordDecoder;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DecoderPropertiesTest {
 
-    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.defaults());
+    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.DEFAULTS);
     private static final String TEMPLATE_CREATE = "provisioning.template.create.v1";
 
     // --- never a crash, always a usable verdict ----------------------------------------------------------
@@ -44,7 +43,7 @@ class DecoderPropertiesTest {
     @Property(tries = 2000)
     void anyBytesWithAnyHeadersDecodeToAnEventOrAnUnreadableRecord(@ForAll("values") byte[] value,
                                                                     @ForAll("headers") List<RecordOrigin.Header> headers) {
-        RecordOrigin origin = new RecordOrigin("t", 0, 0, "k", headers, value);
+        RecordOrigin origin = RecordOrigin.of("t", 0, 0, "k", headers, value);
         DecodedRecord decoded = DECODER.decode(origin);
         assertThat(decoded).isNotNull();
         assertThat(decoded.origin()).isSameAs(origin);
@@ -71,7 +70,7 @@ class DecoderPropertiesTest {
         for (Damage damage : damages) {
             value = damage.apply(value);
         }
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", structured(), value));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", structured(), value));
         if (decoded instanceof DecodedRecord.Event readable) {
             assertUsable(readable.identity());
         } else if (((DecodedRecord.Unreadable) decoded).identity() != null) {
@@ -88,7 +87,7 @@ class DecoderPropertiesTest {
     void aTruncatedEventIsNotJsonAndKeepsItsIdentityOnlyOnceItIsWhole(@ForAll("events") byte[] event,
                                                                       @ForAll @IntRange(min = 1, max = 100_000) int cutAt) {
         int cut = 1 + cutAt % (event.length - 1);
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", structured(), Arrays.copyOf(event, cut)));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", structured(), Arrays.copyOf(event, cut)));
         assertThat(decoded).isInstanceOf(DecodedRecord.Unreadable.class);
         DecodedRecord.Unreadable unreadable = (DecodedRecord.Unreadable) decoded;
         assertThat(unreadable.reason()).isEqualTo(DeadLetterReason.NOT_JSON);
@@ -119,7 +118,7 @@ class DecoderPropertiesTest {
         setOrOmit(event, "type", type);
         setOrOmit(event, "partnerid", partner);
         event.set("data", JsonTrees.JSON.valueToTree(Requests.template("Identity")));
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", structured(),
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", structured(),
                 JsonTrees.JSON.writeValueAsBytes(event)));
         boolean readable = usable(id, 128) && usable(type, 256) && usable(partner, 128);
         if (readable) {
@@ -143,7 +142,7 @@ class DecoderPropertiesTest {
                 header("ce_source", "urn:t"), header("ce_type", TEMPLATE_CREATE), header("ce_partnerid", partner),
                 header("content-type", "application/json"));
         byte[] value = JsonTrees.JSON.writeValueAsBytes(data);
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", headers, value));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", headers, value));
         assertThat(decoded).isInstanceOf(DecodedRecord.Event.class);
         DecodedRecord.Event event = (DecodedRecord.Event) decoded;
         assertThat(event.identity()).isEqualTo(new RequestIdentity(partner, id, TEMPLATE_CREATE));
@@ -159,7 +158,7 @@ class DecoderPropertiesTest {
         String nested = objects ? "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)
                 : "[".repeat(depth) + (depth == 0 ? "1" : "") + "]".repeat(depth);
         String json = template("deep").replace("\"data\":{", "\"data\":{\"x\":" + nested + ",");
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", structured(), utf8(json)));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", structured(), utf8(json)));
         if (depth + 2 > 16) {
             assertThat(decoded).isInstanceOf(DecodedRecord.Unreadable.class);
             assertThat(((DecodedRecord.Unreadable) decoded).reason()).isEqualTo(DeadLetterReason.TOO_DEEP);
@@ -174,7 +173,7 @@ class DecoderPropertiesTest {
     void stringsLongerThanTheLimitAreTooLong(@ForAll @IntRange(min = 16_370, max = 16_400) int length,
                                              @ForAll("fillers") String filler) {
         String json = template("long").replace("\"data\":{", "\"data\":{\"x\":\"" + filler.repeat(length) + "\",");
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", structured(), utf8(json)));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", structured(), utf8(json)));
         if (filler.length() * length > 16_384) {
             assertThat(decoded).isInstanceOf(DecodedRecord.Unreadable.class);
             assertThat(((DecodedRecord.Unreadable) decoded).reason()).isEqualTo(DeadLetterReason.TOKEN_TOO_LONG);
@@ -186,9 +185,9 @@ class DecoderPropertiesTest {
     /** With a record limit of 2,000 bytes: a record is read up to exactly that size and TOO_LARGE beyond, unparsed. */
     @Property(tries = 300)
     void recordsLargerThanTheLimitAreTooLarge(@ForAll @IntRange(min = 1_500, max = 2_500) int size) {
-        RecordDecoder small = new RecordDecoder(new IntakeLimits(DataSize.ofBytes(2_000), 16, 16_384));
+        RecordDecoder small = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxValueBytes(2_000));
         byte[] value = padded(size);
-        DecodedRecord decoded = small.decode(new RecordOrigin("t", 0, 0, "k", structured(), value));
+        DecodedRecord decoded = small.decode(RecordOrigin.of("t", 0, 0, "k", structured(), value));
         if (size > 2_000) {
             assertThat(decoded).isInstanceOf(DecodedRecord.Unreadable.class);
             assertThat(((DecodedRecord.Unreadable) decoded).reason()).isEqualTo(DeadLetterReason.TOO_LARGE);

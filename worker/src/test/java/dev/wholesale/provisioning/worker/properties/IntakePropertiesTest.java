@@ -11,10 +11,10 @@ import java.util.Set;
 
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.IntakeLimits;
-import dev.wholesale.provisioning.worker.intake.RecordDecoder;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
 import dev.wholesale.provisioning.worker.request.Validation;
 import net.jqwik.api.Arbitraries;
@@ -30,12 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
 class IntakePropertiesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final RecordDecoder decoder = new RecordDecoder(IntakeLimits.defaults());
+    private final RecordDecoder decoder = new RecordDecoder(IntakeLimits.DEFAULTS);
     private final RequestValidator validator = new RequestValidator(SchemaValidator.forRequests());
 
     @Property(tries = 500)
     void anyBytesWithAnyHeadersDecodeWithoutThrowing(@ForAll byte[] value, @ForAll("headers") List<RecordOrigin.Header> headers) {
-        DecodedRecord decoded = decoder.decode(new RecordOrigin("t", 0, 0, null, headers, value));
+        DecodedRecord decoded = decoder.decode(RecordOrigin.of("t", 0, 0, null, headers, value));
         if (decoded instanceof DecodedRecord.Event event) {
             assertThat(event.identity().partnerId()).isNotBlank().hasSizeLessThanOrEqualTo(128);
             assertThat(event.identity().requestId()).isNotBlank().hasSizeLessThanOrEqualTo(128);
@@ -71,7 +71,7 @@ class IntakePropertiesTest {
         ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", "r").put("source", "urn:t")
                 .put("type", type).put("partnerid", "p");
         event.set("data", JSON.valueToTree(data));
-        DecodedRecord decoded = decoder.decode(new RecordOrigin("t", 0, 0, "k", List.of(),
+        DecodedRecord decoded = decoder.decode(RecordOrigin.of("t", 0, 0, "k", List.of(),
                 JSON.writeValueAsString(event).getBytes(StandardCharsets.UTF_8)));
         return validator.validate((DecodedRecord.Event) decoded);
     }

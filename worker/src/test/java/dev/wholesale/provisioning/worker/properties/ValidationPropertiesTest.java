@@ -16,10 +16,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 import dev.wholesale.provisioning.worker.Requests;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.IntakeLimits;
-import dev.wholesale.provisioning.worker.intake.RecordDecoder;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
 import dev.wholesale.provisioning.worker.request.Validation;
 import dev.wholesale.provisioning.worker.subscriber.PhoneNumbers;
@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ValidationPropertiesTest {
 
-    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.defaults());
+    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.DEFAULTS);
     private static final RequestValidator VALIDATOR = new RequestValidator(SchemaValidator.forRequests());
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -81,7 +81,7 @@ class ValidationPropertiesTest {
                 .put("datacontenttype", "application/json");
         event.set("data", data instanceof JsonNode node ? node : JsonTrees.JSON.valueToTree(data));
         byte[] bytes = JsonTrees.JSON.writeValueAsBytes(event);
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("t", 0, 0, "k", List.of(), bytes));
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("t", 0, 0, "k", List.of(), bytes));
         Assume.that(decoded instanceof DecodedRecord.Event); // over an intake limit: the decoder's business, not this test's
         DecodedRecord.Event readable = (DecodedRecord.Event) decoded;
         return new Checked(readable.event().get("data"), VALIDATOR.validate(readable));

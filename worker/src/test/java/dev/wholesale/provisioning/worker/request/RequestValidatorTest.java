@@ -16,10 +16,10 @@ import dev.wholesale.provisioning.contracts.catalogue.ErrorCode;
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
 import dev.wholesale.provisioning.contracts.result.ResultError;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
-import dev.wholesale.provisioning.worker.intake.DecodedRecord;
-import dev.wholesale.provisioning.worker.intake.IntakeLimits;
-import dev.wholesale.provisioning.worker.intake.RecordDecoder;
-import dev.wholesale.provisioning.worker.intake.RecordOrigin;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
+import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
+import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,7 +33,7 @@ class RequestValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RequestValidator VALIDATOR = new RequestValidator(SchemaValidator.forRequests());
-    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.defaults());
+    private static final RecordDecoder DECODER = new RecordDecoder(IntakeLimits.DEFAULTS);
 
     private static final String CUSTOMER_CREATE = """
             {"specversion":"1.0","id":"r-101","source":"urn:acme:ordering","type":"provisioning.customer.create.v1",
@@ -235,7 +235,7 @@ class RequestValidatorTest {
     }
 
     private static DecodedRecord.Event decode(String json) {
-        DecodedRecord decoded = DECODER.decode(new RecordOrigin("provisioning.customer-requests.v1", 0, 1,
+        DecodedRecord decoded = DECODER.decode(RecordOrigin.of("provisioning.customer-requests.v1", 0, 1,
                 "partner-acme/cust-1001", List.of(new RecordOrigin.Header("content-type",
                         "application/cloudevents+json".getBytes(StandardCharsets.UTF_8))),
                 json.getBytes(StandardCharsets.UTF_8)));

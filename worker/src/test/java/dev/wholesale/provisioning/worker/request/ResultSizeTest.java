@@ -25,6 +25,7 @@ import dev.wholesale.provisioning.contracts.result.UsersResult;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
 import dev.wholesale.provisioning.worker.config.WorkerProperties;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
+import dev.wholesale.provisioning.worker.outbox.PublishableSize;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,9 @@ class ResultSizeTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemaValidator RESULTS = SchemaValidator.forResults();
     private static final String LONG = "x".repeat(300);
-    private final ResultEnvelopes envelopes = new ResultEnvelopes(JSON, new WorkerProperties(null, null, null, null));
+    private static final WorkerProperties PROPERTIES = new WorkerProperties(null, null, null, null);
+    private final PublishableSize publishable = new PublishableSize(1_048_576);
+    private final ResultEnvelopes envelopes = new ResultEnvelopes(JSON, PROPERTIES, publishable);
 
     @Test
     void theLargestResultOfValidUsersIsPublishedWhole() {
@@ -67,7 +70,7 @@ class ResultSizeTest {
             users.add(refusedUser(i, i < 10 ? ItemOutcome.SUCCEEDED : ItemOutcome.REJECTED));
         }
         UsersResult full = usersResult(ResultStatus.PARTIALLY_SUCCEEDED, List.of(), users);
-        assertThat(JSON.writeValueAsBytes(full).length).as("the full form").isGreaterThan(ResultEnvelopes.MAX_RESULT_BYTES);
+        assertThat(JSON.writeValueAsBytes(full).length).as("the full form").isGreaterThan(limit());
 
         JsonNode data = publish(full).path("data");
 
@@ -89,7 +92,7 @@ class ResultSizeTest {
      * worst of them fits after the first step): only what went through is listed.
      */
     @Test
-    void theShortestFormListsWhatWentThroughAndCountsTheRefusals() {
+    void whenFirstErrorsOnlyAreNotShortEnoughTheResultListsWhatWentThroughAndCountsTheRefusals() {
         List<UserOutcome> users = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             users.add(refusedUser(i, i % 2 == 0 ? ItemOutcome.SUCCEEDED : ItemOutcome.REJECTED));
@@ -99,8 +102,7 @@ class ResultSizeTest {
                         "country 'XX' is not supported", "/locations/1/address/country"))));
         UsersResult full = usersResult(ResultStatus.PARTIALLY_SUCCEEDED, locations, users);
 
-        List<Object> forms = ResultShortening.of(full);
-        JsonNode shortest = JSON.valueToTree(forms.get(forms.size() - 1));
+        JsonNode shortest = JSON.valueToTree(ResultShortening.of(full).get(1));
 
         assertThat(shortest.path("users")).hasSize(500).allSatisfy(user ->
                 assertThat(user.path("outcome").asString()).isEqualTo("SUCCEEDED"));
@@ -141,15 +143,63 @@ class ResultSizeTest {
                 .isEqualTo(small);
     }
 
+    @Test
+    void onATopicThatTakesLessThanTheUsersThatWentThroughNoItemIsListedAndTheCountsStayComplete() {
+        publishable.withMaxMessageBytes(PROPERTIES.topics().results(), 64 * 1024);
+        List<UserOutcome> users = IntStream.range(0, 1000).mapToObj(i -> new UserOutcome(pad(i + "@", 60) + ".dk",
+                ItemOutcome.SUCCEEDED, UUID.randomUUID().toString(), ServicePackage.WEBEX_CALLING, null, "HQ",
+                UUID.randomUUID().toString(), null, Integer.toString(1000 + i), List.of())).toList();
+
+        JsonNode data = publish(usersResult(ResultStatus.SUCCEEDED, List.of(), users)).path("data");
+
+        assertThat(data.path("users")).isEmpty();
+        assertThat(data.path("shortened").asBoolean()).isTrue();
+        assertThat(data.path("countsPerPackage").path("webex_calling").asInt()).isEqualTo(1000);
+        assertThat(data.path("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theSmallestFormOfARefusedResultIsTheSameEventWithTheLastShortenedData() {
+        List<UserOutcome> users = IntStream.range(0, 50).mapToObj(i -> refusedUser(i, ItemOutcome.REJECTED)).toList();
+        OutboxRecord full = envelopes.envelope(UUID.randomUUID(), "partner-1", new Outcome.Result(ResultType.USERS_PROVISIONED,
+                "customer-1", usersResult(ResultStatus.REJECTED, List.of(), users), ResultStatus.REJECTED), null, Instant.EPOCH);
+
+        OutboxRecord smallest = envelopes.smallestForm(full).orElseThrow();
+
+        JsonNode event = JSON.readTree(smallest.payload());
+        assertThat(RESULTS.validate(event)).isEmpty();
+        assertThat(event.path("id").asString()).isEqualTo(full.eventId());
+        assertThat(event.path("data").path("users")).isEmpty();
+        assertThat(event.path("data").path("errors")).singleElement()
+                .satisfies(error -> assertThat(error.path("pointer").asString()).isEqualTo("/users/0/email"));
+        assertThat(smallest.key()).isEqualTo(full.key());
+        assertThat(smallest.payload().length).isLessThan(2_000);
+    }
+
+    @Test
+    void aResultOfBoundedSizeHasNoSmallerForm() {
+        OutboxRecord rejected = envelopes.envelope(UUID.randomUUID(), "partner-1", new Outcome.Result(
+                ResultType.REQUEST_REJECTED, null, new RequestRejected("r", "t", ResultStatus.REJECTED,
+                List.of(new ResultError(ErrorCode.VALIDATION_FAILED, "m", null))), ResultStatus.REJECTED), null, Instant.EPOCH);
+
+        assertThat(envelopes.smallestForm(rejected)).isEmpty();
+        assertThat(rejected.key()).as("a refusal that names no customer").isEqualTo("partner-1/");
+    }
+
+    private int limit() {
+        return publishable.limitFor(PROPERTIES.topics().results());
+    }
+
     private JsonNode publish(UsersResult data) {
         return publish(data, ResultType.USERS_PROVISIONED);
     }
 
     /** Wraps the data as the worker does; the record must fit and its data must still match the contract. */
     private JsonNode publish(Object data, ResultType type) {
-        OutboxRecord record = envelopes.envelope(UUID.randomUUID(), "partner-1", "partner-1/customer-1",
+        OutboxRecord record = envelopes.envelope(UUID.randomUUID(), "partner-1",
                 new Outcome.Result(type, "customer-1", data, ResultStatus.REJECTED), null, Instant.EPOCH);
-        assertThat(record.payload().length).as("bytes of the record").isLessThanOrEqualTo(ResultEnvelopes.MAX_RESULT_BYTES);
+        assertThat(record.key()).as("keyed by the customer").isEqualTo("partner-1/customer-1");
+        assertThat(publishable.fits(record)).as(PublishableSize.sizeOf(record) + " bytes of the record").isTrue();
         JsonNode event = JSON.readTree(record.payload());
         assertThat(RESULTS.validate(event)).as("the published result against its schema").isEmpty();
         return event;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-import dev.wholesale.provisioning.worker.intake.RequestIdentity;
+import dev.wholesale.provisioning.contracts.intake.RequestIdentity;
 
 /** Log lines carry the request they are about, also for a request applied while another one is. */
 class LogContextTest {

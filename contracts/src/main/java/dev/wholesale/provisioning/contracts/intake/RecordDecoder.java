@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class RecordDecoder {
                 .maxStringLength(limits.maxStringLength())
                 .maxNameLength(256)
                 .maxNumberLength(64)
-                .maxDocumentLength(limits.maxRecordSize().toBytes())
+                .maxDocumentLength(limits.maxValueBytes())
                 .build();
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
@@ -53,12 +53,26 @@ public final class RecordDecoder {
         String contentType = header(origin.headers(), CONTENT_TYPE);
         boolean structured = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents");
         boolean binary = !structured && header(origin.headers(), BINARY_PREFIX + "specversion") != null;
-        if (contentType != null && !structured && !isJson(contentType)) {
-            return unreadable(origin, DeadLetterReason.UNSUPPORTED_CONTENT_TYPE, "content-type " + contentType, binary);
+        // Sizes first: they are known without reading anything, and a record over them is not read.
+        if (origin.keySize() > limits.maxKeyBytes()) {
+            return unreadable(origin, DeadLetterReason.KEY_TOO_LARGE,
+                    "key of " + origin.keySize() + " bytes, more than the limit of " + limits.maxKeyBytes(), binary);
         }
-        if (origin.size() > limits.maxRecordSize().toBytes()) {
+        if (origin.headers().size() > limits.maxHeaders()) {
+            return unreadable(origin, DeadLetterReason.HEADERS_TOO_LARGE,
+                    origin.headers().size() + " headers, more than the limit of " + limits.maxHeaders(), binary);
+        }
+        if (origin.headerBytes() > limits.maxHeaderBytes()) {
+            return unreadable(origin, DeadLetterReason.HEADERS_TOO_LARGE,
+                    "headers of " + origin.headerBytes() + " bytes, more than the limit of " + limits.maxHeaderBytes(), binary);
+        }
+        if (origin.size() > limits.maxValueBytes()) {
             return unreadable(origin, DeadLetterReason.TOO_LARGE,
-                    origin.size() + " bytes, more than the limit of " + limits.maxRecordSize().toBytes(), binary);
+                    origin.size() + " bytes, more than the limit of " + limits.maxValueBytes(), binary);
+        }
+        if (contentType != null && !structured && !isJson(contentType)) {
+            return unreadable(origin, DeadLetterReason.UNSUPPORTED_CONTENT_TYPE, "content-type " + cut(contentType, 100),
+                    binary);
         }
         if (origin.value() == null || origin.size() == 0) {
             return unreadable(origin, DeadLetterReason.NOT_JSON, "empty value", binary);
@@ -164,7 +178,10 @@ public final class RecordDecoder {
     private static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) : line;
+        return cut(newline < 0 ? message : message.substring(0, newline), 300);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 }

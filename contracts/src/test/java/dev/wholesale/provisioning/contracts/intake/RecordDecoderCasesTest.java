@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
-
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +25,7 @@ class RecordDecoderCasesTest {
             + "\"type\":\"" + TYPE + "\",\"partnerid\":\"partner-a\",";
     private static final String VALID = HEAD + "\"data\":{\"externalId\":\"c-1\"}}";
 
-    private final RecordDecoder decoder = new RecordDecoder(IntakeLimits.defaults());
+    private final RecordDecoder decoder = new RecordDecoder(IntakeLimits.DEFAULTS);
 
     // --- readable events ------------------------------------------------------------------------
 
@@ -216,7 +214,7 @@ class RecordDecoderCasesTest {
 
     @Test
     void aValueOverTheSizeLimitIsTooLargeAndItsIdentityIsSalvaged() {
-        RecordDecoder small = new RecordDecoder(new IntakeLimits(DataSize.ofBytes(100), 0, 0));
+        RecordDecoder small = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxValueBytes(200));
         String value = HEAD + "\"data\":{\"externalId\":\"" + "c".repeat(200) + "\"}}";
 
         DecodedRecord.Unreadable unreadable = unreadable(small.decode(origin(value)));
@@ -226,8 +224,67 @@ class RecordDecoderCasesTest {
     }
 
     @Test
+    void anIdentityBeyondTheSizeLimitIsNotLookedForSoAHugeValueCostsNoMoreThanOneWithinTheLimit() {
+        RecordDecoder small = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxValueBytes(200));
+        String value = "{\"data\":{\"externalId\":\"" + "c".repeat(300) + "\"}," + HEAD.substring(1) + "\"x\":1}";
+
+        DecodedRecord.Unreadable unreadable = unreadable(small.decode(origin(value)));
+
+        assertThat(unreadable.reason()).isEqualTo(DeadLetterReason.TOO_LARGE);
+        assertThat(unreadable.identity()).isNull();
+    }
+
+    @Test
+    void aKeyOverItsLimitIsSetAsideUnreadButItsSenderIsStillAnswered() {
+        RecordDecoder decoder = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxKeyBytes(16));
+        RecordOrigin origin = RecordOrigin.of("provisioning.customer-requests.v1", 0, 42, "k".repeat(17), List.of(),
+                VALID.getBytes(StandardCharsets.UTF_8));
+
+        DecodedRecord.Unreadable unreadable = unreadable(decoder.decode(origin));
+
+        assertThat(unreadable.reason()).isEqualTo(DeadLetterReason.KEY_TOO_LARGE);
+        assertThat(unreadable.detail()).contains("17 bytes").contains("16");
+        assertThat(unreadable.identity()).isEqualTo(IDENTITY);
+    }
+
+    @Test
+    void tooManyHeadersOrTooManyHeaderBytesAreSetAsideAndABinaryModeSenderIsStillAnswered() {
+        RecordDecoder decoder = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxHeaders(12, 1024));
+        List<RecordOrigin.Header> binary = new ArrayList<>(List.of(header("ce_specversion", "1.0"), header("ce_id", "r-1"),
+                header("ce_type", TYPE), header("ce_partnerid", "partner-a"), header("ce_source", "urn:ordering")));
+        byte[] data = "{\"externalId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8);
+
+        List<RecordOrigin.Header> many = new ArrayList<>(binary);
+        for (int i = 0; i < 8; i++) {
+            many.add(header("x-" + i, "v"));
+        }
+        DecodedRecord.Unreadable tooMany = unreadable(decoder.decode(
+                RecordOrigin.of("provisioning.customer-requests.v1", 0, 1, "k", many, data)));
+        List<RecordOrigin.Header> large = new ArrayList<>(binary);
+        large.add(header("x-large", "v".repeat(1024)));
+        DecodedRecord.Unreadable tooLarge = unreadable(decoder.decode(
+                RecordOrigin.of("provisioning.customer-requests.v1", 0, 2, "k", large, data)));
+
+        assertThat(tooMany.reason()).isEqualTo(DeadLetterReason.HEADERS_TOO_LARGE);
+        assertThat(tooMany.detail()).startsWith("13 headers");
+        assertThat(tooMany.identity()).isEqualTo(IDENTITY);
+        assertThat(tooLarge.reason()).isEqualTo(DeadLetterReason.HEADERS_TOO_LARGE);
+        assertThat(tooLarge.detail()).contains("bytes");
+        assertThat(tooLarge.identity()).isEqualTo(IDENTITY);
+    }
+
+    @Test
+    void aRecordWithinEveryLimitIsRead() {
+        RecordDecoder decoder = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxKeyBytes(17).withMaxHeaders(1, 100));
+        RecordOrigin origin = RecordOrigin.of("provisioning.customer-requests.v1", 0, 42, "k".repeat(17),
+                List.of(header("content-type", "application/cloudevents+json")), VALID.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoder.decode(origin)).isInstanceOf(DecodedRecord.Event.class);
+    }
+
+    @Test
     void aValueOverTheSizeLimitWithoutReadableIdentityIsTooLargeWithNoIdentity() {
-        RecordDecoder small = new RecordDecoder(new IntakeLimits(DataSize.ofBytes(100), 0, 0));
+        RecordDecoder small = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxValueBytes(100));
 
         DecodedRecord.Unreadable unreadable = unreadable(small.decode(origin("{\"data\":\"" + "x".repeat(200) + "\"}")));
 
@@ -237,8 +294,8 @@ class RecordDecoderCasesTest {
 
     @Test
     void aValueOfExactlyTheSizeLimitIsNotTooLarge() {
-        RecordDecoder exact = new RecordDecoder(new IntakeLimits(
-                DataSize.ofBytes(VALID.getBytes(StandardCharsets.UTF_8).length), 0, 0));
+        RecordDecoder exact = new RecordDecoder(IntakeLimits.DEFAULTS.withMaxValueBytes(
+                VALID.getBytes(StandardCharsets.UTF_8).length));
 
         assertThat(exact.decode(origin(VALID))).isInstanceOf(DecodedRecord.Event.class);
     }
@@ -300,7 +357,11 @@ class RecordDecoderCasesTest {
         for (int i = 0; i < headers.length; i += 2) {
             list.add(new RecordOrigin.Header(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8)));
         }
-        return new RecordOrigin("provisioning.customer-requests.v1", 0, 42, "partner-a/c-1", list,
+        return RecordOrigin.of("provisioning.customer-requests.v1", 0, 42, "partner-a/c-1", list,
                 value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RecordOrigin.Header header(String key, String value) {
+        return new RecordOrigin.Header(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

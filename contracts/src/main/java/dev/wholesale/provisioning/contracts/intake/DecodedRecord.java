@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.intake;
 
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 

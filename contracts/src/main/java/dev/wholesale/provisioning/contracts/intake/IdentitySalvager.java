@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.intake;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -15,6 +15,7 @@ import tools.jackson.core.json.JsonFactory;
 final class IdentitySalvager {
 
     private final JsonFactory factory;
+    private final int maxValueBytes;
 
     IdentitySalvager(IntakeLimits limits) {
         this.factory = JsonFactory.builder()
@@ -23,6 +24,7 @@ final class IdentitySalvager {
                         .maxStringLength(limits.maxStringLength())
                         .build())
                 .build();
+        this.maxValueBytes = limits.maxValueBytes();
     }
 
     RequestIdentity salvage(byte[] value) {
@@ -33,7 +35,7 @@ final class IdentitySalvager {
         String type = null;
         String partnerId = null;
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (JsonParser parser = factory.createParser(value)) {
+        try (JsonParser parser = factory.createParser(value, 0, Math.min(value.length, maxValueBytes))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -54,7 +56,9 @@ final class IdentitySalvager {
                 parser.skipChildren(); // a no-op for a scalar; passes over an object or array
             }
         } catch (JacksonException e) {
-            // Truncated or malformed further on: keep what was read before the damage.
+            // Truncated (also where a value over the size limit is cut off, so that reading it
+            // costs no more than reading a record within the limit) or malformed further on: keep
+            // what was read before the damage.
         }
         return RequestIdentity.ofNullable(partnerId, id, type);
     }

@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.worker.support;
+package dev.wholesale.provisioning.contracts.intake;
 
 /**
  * Strings that JSON allows but that must not reach the store or the logs: control characters

@@ -1,6 +1,5 @@
-package dev.wholesale.provisioning.worker.intake;
+package dev.wholesale.provisioning.contracts.intake;
 
-import dev.wholesale.provisioning.worker.support.TextSafety;
 
 /**
  * What a result needs to be addressed at all: the tenant, the sender's request id and the request
