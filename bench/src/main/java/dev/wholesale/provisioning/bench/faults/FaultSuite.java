@@ -6,17 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import dev.wholesale.provisioning.bench.load.LoadPlan;
 import dev.wholesale.provisioning.bench.load.LoadSender;
+import dev.wholesale.provisioning.bench.process.Cluster;
 import dev.wholesale.provisioning.bench.process.WorkerProcess;
 import dev.wholesale.provisioning.bench.reconcile.Reconciliation;
 import dev.wholesale.provisioning.bench.reconcile.ReconciliationReport;
@@ -139,41 +134,9 @@ public final class FaultSuite {
         throw new IllegalStateException("the templates were not created within 60 s");
     }
 
-    /** Waits until every request is consumed, nothing waits for a customer and the outbox is empty. */
     private static void awaitQuiet(Cluster cluster, Log log, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafka().bootstrapServers());
-        try (Admin admin = Admin.create(config)) {
-            while (System.nanoTime() < deadline) {
-                long lag = lag(admin);
-                long pending = cluster.count(
-                        "select count(*) from outbox where seq > (select up_to_seq from outbox_published)");
-                long waiting = cluster.count("select count(*) from waiting_request");
-                if (lag == 0 && pending == 0 && waiting == 0) {
-                    log.line("quiet: no lag, no result waiting to be published, no request waiting for its customer");
-                    return;
-                }
-                pause(2);
-            }
-        }
-        throw new IllegalStateException("the worker did not settle within " + timeout);
-    }
-
-    private static long lag(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("provisioning-worker")
-                .partitionsToOffsetAndMetadata().get();
-        if (committed.isEmpty()) {
-            return Long.MAX_VALUE;
-        }
-        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
-        long lag = 0;
-        for (var entry : committed.entrySet()) {
-            lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
-        }
-        return lag;
+        cluster.awaitQuiet(timeout);
+        log.line("quiet: no lag, no result waiting to be published, no request waiting for its customer");
     }
 
     private static void pause(long seconds) throws InterruptedException {

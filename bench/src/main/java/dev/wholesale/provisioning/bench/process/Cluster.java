@@ -1,4 +1,4 @@
-package dev.wholesale.provisioning.bench.faults;
+package dev.wholesale.provisioning.bench.process;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,18 +10,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
-import dev.wholesale.provisioning.bench.process.KafkaProcess;
-import dev.wholesale.provisioning.bench.process.Ports;
-import dev.wholesale.provisioning.bench.process.PostgresProcess;
-import dev.wholesale.provisioning.bench.process.WorkerProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A Kafka broker, a PostgreSQL server and worker instances, each its own process, that a fault
- * suite can kill, stop and restart.
+ * suite can kill, freeze, stop and restart.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     private final Path directory;
     private final KafkaProcess kafka;
@@ -37,14 +40,14 @@ final class Cluster implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
     }
 
-    static Cluster start(Path directory) throws Exception {
+    public static Cluster start(Path directory) throws Exception {
         KafkaProcess kafka = KafkaProcess.format(directory.resolve("kafka")).start();
         PostgresProcess postgres = PostgresProcess.start(directory.resolve("postgres"));
         String jdbcUrl = postgres.createDatabase("provisioning");
         return new Cluster(directory, kafka, postgres, jdbcUrl);
     }
 
-    WorkerProcess startWorker() throws IOException, InterruptedException {
+    public WorkerProcess startWorker() throws IOException, InterruptedException {
         int port = Ports.free();
         WorkerProcess worker = WorkerProcess.start(WorkerProcess.defaultJar(), port, Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -53,8 +56,7 @@ final class Cluster implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", "",
                 "PROVISIONING_CUSTOMER_WAIT_TIMEOUT", "PT30S",
                 "PROVISIONING_RELAY_RETRY_BACKOFF", "PT0.5S",
-                "PROVISIONING_LISTENER_RETRY_MAX_INTERVAL", "PT2S",
-                "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "3000"),
+                "PROVISIONING_LISTENER_RETRY_MAX_INTERVAL", "PT2S"),
                 List.of("-Xmx384m", "-XX:+UseSerialGC"), directory.resolve("worker-" + port + ".log"));
         worker.awaitReady(Duration.ofSeconds(120));
         workers.add(worker);
@@ -62,33 +64,33 @@ final class Cluster implements AutoCloseable {
         return worker;
     }
 
-    List<WorkerProcess> workers() {
+    public List<WorkerProcess> workers() {
         return workers;
     }
 
-    int workerStarts() {
+    public int workerStarts() {
         return starts;
     }
 
-    void kill(WorkerProcess worker) throws InterruptedException {
+    public void kill(WorkerProcess worker) throws InterruptedException {
         worker.kill();
         workers.remove(worker);
     }
 
-    KafkaProcess kafka() {
+    public KafkaProcess kafka() {
         return kafka;
     }
 
-    PostgresProcess postgres() {
+    public PostgresProcess postgres() {
         return postgres;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
     /** A number from the worker's database; -1 while it cannot be reached. */
-    long count(String sql) {
+    public long count(String sql) {
         try (Connection db = DriverManager.getConnection(jdbcUrl, postgres.username(), "");
              Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             row.next();
@@ -96,6 +98,50 @@ final class Cluster implements AutoCloseable {
         } catch (SQLException unreachable) {
             return -1;
         }
+    }
+
+    /** A text from the worker's database, null when there is none or it cannot be reached. */
+    public String string(String sql) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, postgres.username(), "");
+             Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException unreachable) {
+            return null;
+        }
+    }
+
+    /** Waits until every request is consumed, nothing waits for a customer and the outbox is empty. */
+    public void awaitQuiet(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            while (System.nanoTime() < deadline) {
+                long pending = count("select count(*) from outbox where seq > (select up_to_seq from outbox_published)");
+                long waiting = count("select count(*) from waiting_request");
+                if (lag(admin) == 0 && pending == 0 && waiting == 0) {
+                    return;
+                }
+                Thread.sleep(2_000);
+            }
+        }
+        throw new IllegalStateException("the worker did not settle within " + timeout);
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("provisioning-worker")
+                .partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag = 0;
+        for (var entry : committed.entrySet()) {
+            lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
+        }
+        return lag;
     }
 
     @Override
