@@ -70,26 +70,34 @@ requests=(
 )
 results=${PROVISIONING_TOPICS_RESULTS:-provisioning.results.v1}
 
-# create <topic> <partitions> <retention.ms>
+# The worker's intake limits together (value 1 MiB + key 1 KiB + headers 32 KiB + 1 KiB of framing),
+# and a dead letter of such a record (4 KiB more for the worker's headers). See topics.md.
+readonly REQUEST_MAX_BYTES=1083392
+readonly DLT_MAX_BYTES=1087488
+readonly RESULT_MAX_BYTES=1048588  # the broker default, stated
+
+# create <topic> <partitions> <retention.ms> <max.message.bytes> <compression.type>
 create() {
-  echo "create if absent: $1 (partitions $2, replication $replication, min.insync.replicas $min_isr, retention.ms $3)"
+  echo "create if absent: $1 (partitions $2, replication $replication, min.insync.replicas $min_isr, retention.ms $3," \
+    "max.message.bytes $4, compression.type $5)"
   "$kafka_topics" --bootstrap-server "$bootstrap" ${client_config[@]+"${client_config[@]}"} --create --if-not-exists \
     --topic "$1" --partitions "$2" --replication-factor "$replication" \
     --config min.insync.replicas="$min_isr" \
     --config retention.ms="$3" \
     --config cleanup.policy=delete \
-    --config max.message.bytes=1048576 \
-    --config compression.type=producer \
+    --config max.message.bytes="$4" \
+    --config compression.type="$5" \
     --config unclean.leader.election.enable=false
 }
 
 all=()
 for topic in "${requests[@]}"; do
-  create "$topic" "$partitions" "$SEVEN_DAYS_MS"
-  create "$topic-dlt" "$partitions" "$THIRTY_DAYS_MS"
+  # Stored uncompressed: the broker then checks max.message.bytes on the decompressed size (compression bombs).
+  create "$topic" "$partitions" "$SEVEN_DAYS_MS" "$REQUEST_MAX_BYTES" uncompressed
+  create "$topic-dlt" "$partitions" "$THIRTY_DAYS_MS" "$DLT_MAX_BYTES" producer
   all+=("$topic" "$topic-dlt")
 done
-create "$results" "$result_partitions" "$THIRTY_DAYS_MS"
+create "$results" "$result_partitions" "$THIRTY_DAYS_MS" "$RESULT_MAX_BYTES" producer
 all+=("$results")
 
 echo "--- as the cluster has them:"
