@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * lock on the very connection that builds, so it is held until the build's statement ends, even
  * when the instance that started it was killed: PostgreSQL finishes the statement before it notices
  * that the client is gone (or, with {@code client_connection_check_interval}, stops it: a killed
- * build).
+ * build). One started outside Flyway (an operator's): an invalid index whose table has a build under
+ * way in {@code pg_stat_progress_create_index} is left alone; dropping it would wait for that build,
+ * then drop what it built, or deadlock with it.
  */
 @Component
 public class KilledIndexBuilds implements Callback {
@@ -60,7 +62,7 @@ public class KilledIndexBuilds implements Callback {
                 // The next migration runs in a transaction, where nothing can be built or dropped concurrently.
                 return;
             }
-            for (String index : invalidIndexes(connection)) {
+            for (String index : invalidIndexesNobodyBuilds(connection)) {
                 try (Statement statement = connection.createStatement()) {
                     // The name is quoted by PostgreSQL (format %I), from its own catalog.
                     statement.execute("drop index concurrently if exists " + index);
@@ -73,7 +75,7 @@ public class KilledIndexBuilds implements Callback {
         }
     }
 
-    private static List<String> invalidIndexes(Connection connection) throws SQLException {
+    private static List<String> invalidIndexesNobodyBuilds(Connection connection) throws SQLException {
         List<String> indexes = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
@@ -83,6 +85,10 @@ public class KilledIndexBuilds implements Callback {
                        join pg_namespace n on n.oid = c.relnamespace
                       where not i.indisvalid
                         and n.nspname = current_schema()
+                        -- relid is null for another role's build, which might be on this table
+                        and not exists (select from pg_stat_progress_create_index p
+                                         where p.datname = current_database()
+                                           and coalesce(p.relid, i.indrelid) = i.indrelid)
                      """)) {
             while (rows.next()) {
                 indexes.add(rows.getString(1));

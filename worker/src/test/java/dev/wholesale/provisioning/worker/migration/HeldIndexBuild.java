@@ -18,7 +18,7 @@ import dev.wholesale.provisioning.testkit.DataSourceSpec;
 /**
  * A {@code create index concurrently} caught halfway, as a busy table catches it: its index is in
  * the catalog, INVALID, and the build waits for a writer's transaction that began before it (a
- * batch of the worker) to end. From there it can be killed.
+ * batch of the worker) to end. From there it can be killed, or let finish.
  */
 final class HeldIndexBuild implements AutoCloseable {
 
@@ -65,6 +65,21 @@ final class HeldIndexBuild implements AutoCloseable {
         observer.queryForObject("select pg_terminate_backend(?)", Boolean.class, builderPid);
         await().atMost(Duration.ofSeconds(20)).until(build::isDone);
         endWriterTransaction();
+    }
+
+    /** The writer's transaction ends, so the build goes on to the end. */
+    void finish() {
+        endWriterTransaction();
+        build.join();
+    }
+
+    /** Whether a session of this database other than the build's waits for a lock (the build holds one). */
+    boolean anotherSessionWaitsForALock() {
+        return observer.queryForObject("""
+                select exists (select from pg_stat_activity
+                                where datname = current_database() and pid not in (pg_backend_pid(), ?)
+                                  and wait_event_type = 'Lock')
+                """, Boolean.class, builderPid);
     }
 
     private boolean isWaitingForALock(int pid) {

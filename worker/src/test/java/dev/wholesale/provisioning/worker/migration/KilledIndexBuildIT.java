@@ -1,9 +1,13 @@
 package dev.wholesale.provisioning.worker.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +28,7 @@ import dev.wholesale.provisioning.testkit.Infrastructure;
 /**
  * V4's concurrent build of the outbox's created_at index, killed halfway, leaves that index INVALID
  * and V4 unrecorded. The next start, with the worker's own Flyway set-up, builds the index again
- * rather than keep the broken one, and leaves a valid index alone.
+ * rather than keep the broken one, and leaves alone an index that is valid or still being built.
  */
 class KilledIndexBuildIT {
 
@@ -66,6 +70,26 @@ class KilledIndexBuildIT {
         startTheWorker();
 
         assertThat(index("outbox_created_at")).contains(built);
+        assertThat(recordsOfV4()).containsExactly(true);
+    }
+
+    @Test
+    void anIndexSomeoneIsBuildingMeanwhileIsLeftToFinish() throws Exception {
+        // Built outside Flyway (an operator's), so not under its lock; INVALID until it ends. On another
+        // table than V4's: two concurrent builds on one table can deadlock, whatever the worker does.
+        try (HeldIndexBuild build = HeldIndexBuild.start(database, "subscriber",
+                "create index concurrently subscriber_by_last_name on subscriber (last_name)")) {
+            Index building = index("subscriber_by_last_name").orElseThrow();
+            CompletableFuture<Void> start = CompletableFuture.runAsync(this::startTheWorker);
+            // Until the start is done, or waits for the build's lock on the table: to drop the index,
+            // were building indexes not left alone.
+            await().atMost(Duration.ofSeconds(20)).until(() -> start.isDone() || build.anotherSessionWaitsForALock());
+            build.finish();
+            start.get(30, TimeUnit.SECONDS);
+
+            assertThat(index("subscriber_by_last_name")).contains(new Index(building.oid(), true));
+        }
+        assertThat(index("outbox_created_at")).hasValueSatisfying(index -> assertThat(index.valid()).isTrue());
         assertThat(recordsOfV4()).containsExactly(true);
     }
 
