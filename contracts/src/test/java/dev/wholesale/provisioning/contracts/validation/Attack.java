@@ -10,6 +10,7 @@ import java.util.function.Predicate;
  * A string built to make a backtracking matcher work hard: a start that gets the matcher past its
  * first elements, one fragment repeated many times, and an end that makes the match fail only at
  * the last character. A pattern that can split the repeats in more than one way tries them all.
+ * (The worker's tests have a copy: modules do not share their tests.)
  */
 record Attack(String start, String fragment, String end) {
 

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * How many characters a check reads from its input: counted rather than timed, so that linear and
- * quadratic work are told apart the same way on any machine.
+ * quadratic work are told apart the same way on any machine. (The worker's tests have a copy:
+ * modules do not share their tests.)
  */
 final class CharReads {
 
