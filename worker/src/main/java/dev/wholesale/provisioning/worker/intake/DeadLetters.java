@@ -32,7 +32,7 @@ public final class DeadLetters {
         List<OutboxRecord.Header> headers = new ArrayList<>();
         origin.headers().forEach(header -> headers.add(new OutboxRecord.Header(header.key(), header.value())));
         headers.add(header(DeadLetterHeaders.REASON, reason.name()));
-        headers.add(header(DeadLetterHeaders.DETAIL, detail));
+        headers.add(header(DeadLetterHeaders.DETAIL, dev.wholesale.provisioning.worker.observability.PersonalDataMask.mask(detail)));
         headers.add(header(DeadLetterHeaders.ORIGINAL_TOPIC, origin.topic()));
         headers.add(header(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(origin.partition())));
         headers.add(header(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(origin.offset())));

@@ -39,6 +39,22 @@ class DeadLettersTest {
         assertThat(headers(deadLetter)).containsEntry("dlt-truncated", "true").containsEntry("dlt-original-size", "2097152");
     }
 
+    /** Parser messages quote what they could not read, and the dead letter's topic is read by people. */
+    @Test
+    void theDetailNamesNoEmailOrPhoneNumberItQuotes() {
+        RecordOrigin origin = new RecordOrigin("requests", 0, 9, null, List.of(),
+                "{\"data\":{\"anna.hansen@fjord-bakery.dk\":1,\"anna.hansen@fjord-bakery.dk\":2}}".getBytes(StandardCharsets.UTF_8));
+        DecodedRecord.Unreadable unreadable = (DecodedRecord.Unreadable) new RecordDecoder(IntakeLimits.defaults()).decode(origin);
+        assertThat(unreadable.detail()).as("the parser quotes the property name").contains("anna.hansen");
+
+        String detail = headers(DeadLetters.of(unreadable)).get("dlt-detail");
+
+        assertThat(detail).doesNotContain("anna.hansen").contains("***@fjord-bakery.dk");
+        assertThat(headers(DeadLetters.of(origin, DeadLetterReason.PROCESSING_FAILED,
+                "DuplicateKeyException: Key (phone_number)=(+45 32 12 34 56)")).get("dlt-detail"))
+                .isEqualTo("DuplicateKeyException: Key (phone_number)=(+45***)");
+    }
+
     private static Map<String, String> headers(OutboxRecord record) {
         return record.headers().stream().collect(Collectors.toMap(OutboxRecord.Header::key,
                 header -> new String(header.value(), StandardCharsets.UTF_8), (a, b) -> b));
