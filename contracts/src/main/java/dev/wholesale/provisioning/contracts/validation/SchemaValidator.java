@@ -10,7 +10,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.Format;
 import com.networknt.schema.path.PathType;
 
 import dev.wholesale.provisioning.contracts.catalogue.RequestType;
@@ -34,6 +36,9 @@ public final class SchemaValidator {
     /** The {@code $id} prefix of every schema of catalogue v1. */
     public static final String SCHEMA_BASE = "https://schemas.wholesale.dev/provisioning/v1/";
     private static final String CLASSPATH_BASE = "classpath:dev/wholesale/provisioning/contracts/schemas/";
+
+    /** Formats checked by this module instead of by the library; see each class for why. */
+    static final List<Format> OWN_FORMATS = List.of(new JsonPointerFormat());
 
     private final Schema attributes;
     private final Map<String, Schema> byType;
@@ -114,8 +119,9 @@ public final class SchemaValidator {
                 // The schemas say in words what a rule means: "message": {"pattern": "must be an e-mail address"}
                 .errorMessageKeyword("message")
                 .build();
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012()).formats(OWN_FORMATS).build();
         // The schemas refer to each other by $id; those ids are not fetched, they are read from this jar.
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        return SchemaRegistry.withDefaultDialect(dialect, builder -> builder
                 .schemaRegistryConfig(config)
                 .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, CLASSPATH_BASE)));
     }

@@ -86,7 +86,7 @@ final class UserItems {
         return name != null && PACKAGES.contains(name);
     }
 
-    /** {@code ^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$}, at most 254 characters; judged for visible ASCII only. */
+    /** {@code ^[^@\s]{1,64}@[^@\s][^@\s.]*\.[^@\s]+$}, at most 254 characters; judged for visible ASCII only. */
     private static boolean email(JsonNode node) {
         String email = string(node);
         if (email == null) {

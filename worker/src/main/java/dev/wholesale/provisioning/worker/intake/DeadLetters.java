@@ -51,7 +51,8 @@ public final class DeadLetters {
         List<OutboxRecord.Header> headers = new ArrayList<>();
         copyHeadersWithinLimits(origin.headers(), headers);
         headers.add(header(DeadLetterHeaders.REASON, reason.name()));
-        headers.add(header(DeadLetterHeaders.DETAIL, PersonalDataMask.mask(cut(detail, MAX_DETAIL_CHARACTERS))));
+        // Masked before it is cut, so that a cut never leaves half an address unmasked.
+        headers.add(header(DeadLetterHeaders.DETAIL, cut(PersonalDataMask.mask(detail), MAX_DETAIL_CHARACTERS)));
         headers.add(header(DeadLetterHeaders.ORIGINAL_TOPIC, origin.topic()));
         headers.add(header(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(origin.partition())));
         headers.add(header(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(origin.offset())));

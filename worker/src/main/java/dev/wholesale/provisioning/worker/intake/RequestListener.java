@@ -99,7 +99,9 @@ public class RequestListener {
     private Intake checkSafely(RecordOrigin origin) {
         try {
             return check(decoder.decode(origin));
-        } catch (RuntimeException defect) {
+        } catch (RuntimeException | StackOverflowError defect) {
+            // A regular expression that recurses per character overflows the stack on a long enough
+            // string (every pattern is linear now; this keeps a future one from failing the batch for ever).
             log.error("record {} could not be checked; it is dead-lettered (PROCESSING_FAILED)", origin.coordinates(), defect);
             return new Intake.Unreadable(new DecodedRecord.Unreadable(origin, DeadLetterReason.PROCESSING_FAILED,
                     defect.getClass().getSimpleName() + " while checking the record", null), ContentHash.ofBytes(origin.value()));

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
+import dev.wholesale.provisioning.contracts.intake.DecodedRecord;
 import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
+import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
 import dev.wholesale.provisioning.contracts.intake.RecordOrigin;
 import dev.wholesale.provisioning.worker.outbox.OutboxRecord;
 import dev.wholesale.provisioning.worker.outbox.PublishableSize;
@@ -95,6 +97,22 @@ class DeadLettersTest {
                 .containsEntry("dlt-truncated", "true").containsEntry("dlt-original-size", "500000")
                 .containsEntry("dlt-headers-left-out", "1").doesNotContainKey("trace");
         assertThat(smaller.deadLetterSource()).isEqualTo(deadLetter.deadLetterSource());
+    }
+
+    /** Parser messages quote what they could not read, and the dead letter's topic is read by people. */
+    @Test
+    void theDetailNamesNoEmailOrPhoneNumberItQuotes() {
+        RecordOrigin origin = RecordOrigin.of("requests", 0, 9, null, List.of(),
+                "{\"data\":{\"anna.hansen@fjord-bakery.dk\":1,\"anna.hansen@fjord-bakery.dk\":2}}".getBytes(StandardCharsets.UTF_8));
+        DecodedRecord.Unreadable unreadable = (DecodedRecord.Unreadable) new RecordDecoder(IntakeLimits.DEFAULTS).decode(origin);
+        assertThat(unreadable.detail()).as("the parser quotes the property name").contains("anna.hansen");
+
+        String detail = headers(deadLetters.of(unreadable)).get("dlt-detail");
+
+        assertThat(detail).doesNotContain("anna.hansen").contains("***@fjord-bakery.dk");
+        assertThat(headers(deadLetters.of(origin, DeadLetterReason.PROCESSING_FAILED,
+                "DuplicateKeyException: Key (phone_number)=(+45 32 12 34 56)")).get("dlt-detail"))
+                .isEqualTo("DuplicateKeyException: Key (phone_number)=(+45***)");
     }
 
     private static Map<String, String> headers(OutboxRecord record) {

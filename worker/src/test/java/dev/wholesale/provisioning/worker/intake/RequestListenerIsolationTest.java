@@ -18,6 +18,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import dev.wholesale.provisioning.contracts.deadletter.DeadLetterReason;
 import dev.wholesale.provisioning.contracts.intake.IntakeLimits;
 import dev.wholesale.provisioning.contracts.intake.RecordDecoder;
 import dev.wholesale.provisioning.contracts.validation.SchemaValidator;
@@ -87,6 +88,21 @@ class RequestListenerIsolationTest {
             assertThatThrownBy(() -> listener.onBatch(batch)).isInstanceOf(CannotAcquireLockException.class);
         }
         verify(applier, never()).quarantine(any(), any());
+    }
+
+    @Test
+    void aRecordWhoseValidationOverflowsTheStackIsSetAsideAndTheBatchGoesOn() {
+        RequestValidator overflowing = mock(RequestValidator.class);
+        org.mockito.Mockito.when(overflowing.validate(any())).thenThrow(new StackOverflowError());
+        RequestListener listener = new RequestListener(new RecordDecoder(IntakeLimits.DEFAULTS), overflowing, applier,
+                mock(BatchListener.class));
+
+        listener.onBatch(List.of(record(7)));
+
+        ArgumentCaptor<List<Intake>> applied = ArgumentCaptor.forClass(List.class);
+        verify(applier).apply(applied.capture());
+        assertThat(applied.getValue()).singleElement().isInstanceOfSatisfying(Intake.Unreadable.class, unreadable ->
+                assertThat(unreadable.record().reason()).isEqualTo(DeadLetterReason.PROCESSING_FAILED));
     }
 
     private static ConsumerRecord<byte[], byte[]> record(long offset) {
