@@ -191,11 +191,17 @@ public final class HostileSuite {
         return deadLetter;
     }
 
-    /** The broker refuses the record to its sender as too large (it never reaches the worker). */
-    void expectRefusedAsTooLarge(String what, RawSender.Sent sent) {
-        if (sent.taken() || !(sent.refusal() instanceof RecordTooLargeException)) {
-            problem(what + ": expected the broker to refuse it as too large, got "
-                    + (sent.taken() ? "offset " + sent.metadata().offset() : String.valueOf(sent.refusal())));
+    /**
+     * The broker refuses the record to its sender, so it never reaches the worker: as too large, or,
+     * for a bomb that expands beyond what the broker's own heap holds while it checks it, with an
+     * unexpected server error (the broker carries on).
+     */
+    void expectRefusedByTheBroker(String what, RawSender.Sent sent) {
+        if (sent.taken()) {
+            problem(what + ": expected the broker to refuse it, but it took it at offset " + sent.metadata().offset());
+        } else {
+            note("the broker refused it: " + sent.refusal().getClass().getSimpleName()
+                    + (sent.refusal() instanceof RecordTooLargeException ? "" : " (" + sent.refusal().getMessage() + ")"));
         }
     }
 

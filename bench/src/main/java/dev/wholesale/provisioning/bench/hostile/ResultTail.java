@@ -75,14 +75,13 @@ final class ResultTail implements AutoCloseable {
     /** The result of this request of this partner, waiting for it up to {@code timeout}; null if none came. */
     Arrival await(String partnerId, String requestId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (true) {
             Arrival arrival = firstResultByRequest.get(partnerId + "/" + requestId);
-            if (arrival != null) {
+            if (arrival != null || System.nanoTime() >= deadline) {
                 return arrival;
             }
             sleep(20);
         }
-        return null;
     }
 
     /** The dead letter of the record at this offset of this topic, waiting for it up to {@code timeout}. */

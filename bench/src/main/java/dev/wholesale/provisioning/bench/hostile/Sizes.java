@@ -61,7 +61,7 @@ final class Sizes {
         suite.scenario("a record key of 5 MB, gzip-compressed");
         byte[] key = new byte[5 * 1024 * 1024];
         Arrays.fill(key, (byte) 'k');
-        suite.expectRefusedAsTooLarge("a 5 MB key", suite.sender().send(Topics.USER_REQUESTS, key,
+        suite.expectRefusedByTheBroker("a 5 MB key", suite.sender().send(Topics.USER_REQUESTS, key,
                 Requests.bytes(Requests.event("provisioning.users.add.v1", HostileSuite.HOSTILE, id("huge-key"),
                         Requests.users("hostile-customer", "kk.test", 1))), List.of(HostileSuite.contentType()), true));
         suite.othersAreAnswered("a 5 MB key");
@@ -73,7 +73,7 @@ final class Sizes {
         data.put("padding", " ".repeat(200 * 1024 * 1024));
         byte[] value = Requests.bytes(Requests.event("provisioning.template.create.v1", HostileSuite.HOSTILE, id("bomb"), data));
         data.remove("padding");
-        suite.expectRefusedAsTooLarge("a compression bomb", suite.sender().send(Topics.TEMPLATE_REQUESTS,
+        suite.expectRefusedByTheBroker("a compression bomb", suite.sender().send(Topics.TEMPLATE_REQUESTS,
                 (HostileSuite.HOSTILE + "/bomb").getBytes(StandardCharsets.UTF_8), value,
                 List.of(HostileSuite.contentType()), true));
         suite.othersAreAnswered("a compression bomb");
