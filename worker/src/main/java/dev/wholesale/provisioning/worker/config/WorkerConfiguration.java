@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +30,7 @@ import dev.wholesale.provisioning.worker.request.RequestHandler;
 import dev.wholesale.provisioning.worker.request.RequestValidator;
 import dev.wholesale.provisioning.worker.request.ResultEnvelopes;
 import dev.wholesale.provisioning.worker.waiting.CustomerLocks;
+import dev.wholesale.provisioning.worker.waiting.WaitExpiry;
 import dev.wholesale.provisioning.worker.waiting.WaitingLimits;
 import dev.wholesale.provisioning.worker.waiting.WaitingRoom;
 
@@ -38,6 +40,28 @@ import tools.jackson.databind.json.JsonMapper;
 /** Assembles the request pipeline: intake, validation, the batch transaction and the relay. */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
+
+    /**
+     * Wait expiry runs on a thread of its own; everything else scheduled (retention, statistics,
+     * topic settings) on this one, which @Scheduled takes by its name. Declared here because a
+     * scheduler bean of our own makes Spring Boot leave out its default one.
+     */
+    @Bean("taskScheduler")
+    ThreadPoolTaskScheduler taskScheduler() {
+        return scheduler("housekeeping-");
+    }
+
+    @Bean(WaitExpiry.WAIT_EXPIRY_SCHEDULER)
+    ThreadPoolTaskScheduler waitExpiryScheduler() {
+        return scheduler("wait-expiry-");
+    }
+
+    private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix(threadNamePrefix);
+        return scheduler;
+    }
 
     @Bean
     Clock clock() {

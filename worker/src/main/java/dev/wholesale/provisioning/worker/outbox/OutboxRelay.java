@@ -133,18 +133,15 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void catchUpWithKafka(PublishedWatermark.Published inKafka) {
         long recorded = pending.publishedUpTo();
-        if (inKafka.seq() < recorded) {
-            log.warn("Kafka holds outbox records up to seq {} only, below the {} recorded as published: Kafka lost"
-                    + " results (a topic recreated, an unclean leader election); they are not sent again", inKafka.seq(),
-                    recorded);
-        }
-        if (inKafka.seq() > recorded) {
-            if (!pending.holds(inKafka)) {
-                throw new KafkaAheadOfDatabase("Kafka holds outbox seq " + inKafka.seq() + ", which this database"
-                        + " has not written (or wrote with other content); it has published up to seq " + recorded
-                        + ". Results are kept in the outbox and published once this is resolved.");
-            }
-            pending.markPublishedUpTo(inKafka.seq(), clock.instant());
+        switch (CatchUp.decide(recorded, inKafka.seq(), inKafka.seq() > recorded && pending.holds(inKafka))) {
+            case DIVERGED -> throw new KafkaAheadOfDatabase("Kafka holds outbox seq " + inKafka.seq() + ", which this"
+                    + " database has not written (or wrote with other content); it has published up to seq " + recorded
+                    + ". Results are kept in the outbox and published once this is resolved.");
+            case MOVE_UP -> pending.markPublishedUpTo(inKafka.seq(), clock.instant());
+            case KAFKA_BEHIND -> log.warn("Kafka holds outbox records up to seq {} only, below the {} recorded as"
+                    + " published: Kafka lost results (a topic recreated, an unclean leader election, retention); they"
+                    + " are not sent again", inKafka.seq(), recorded);
+            case IN_STEP -> { }
         }
         log.info("Relay started at outbox seq {} ({} rows were in Kafka but not yet recorded as published)",
                 Math.max(recorded, inKafka.seq()), Math.max(0, inKafka.seq() - recorded));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.wholesale.provisioning.worker.config.WorkerProperties;
 import dev.wholesale.provisioning.worker.idempotency.RequestLog;
+import dev.wholesale.provisioning.worker.support.OneInstanceAtATime;
 
 /**
  * Keeps storage bounded: request ids and published results older than the idempotency window are
@@ -36,7 +37,14 @@ public class RetentionJob {
         this.clock = clock;
     }
 
+    /** Arbitrary, but the same on every instance: one purge at a time in the deployment. */
+    private static final long LOCK_ID = 0x7265_7465_6e74L;
+
     @Scheduled(fixedDelayString = "${provisioning.retention.check-interval:PT10M}", initialDelayString = "PT1M")
+    public void purgeOnOneInstance() {
+        new OneInstanceAtATime(jdbc).run(LOCK_ID, this::purge);
+    }
+
     public void purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
         long requests = 0;

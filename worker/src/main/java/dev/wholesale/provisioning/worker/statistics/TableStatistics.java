@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.wholesale.provisioning.worker.support.OneInstanceAtATime;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +38,13 @@ public class TableStatistics {
         this.jdbc = jdbc;
     }
 
+    /** Arbitrary, but the same on every instance: one look at the statistics at a time in the deployment. */
+    private static final long LOCK_ID = 0x7374_6174_7374L;
+
     @Scheduled(fixedDelayString = "${provisioning.statistics.check-interval:PT2S}", initialDelayString = "PT2S")
     public void analyzeTablesThatDoubled() {
         try {
-            analyzeDoubled();
+            new OneInstanceAtATime(jdbc).run(LOCK_ID, this::analyzeDoubled);
         } catch (DataAccessException e) {
             // PostgreSQL is unreachable: readiness reports it; the next check comes soon enough.
             log.debug("Could not check table statistics: {}", e.toString());

@@ -31,6 +31,13 @@ import dev.wholesale.provisioning.worker.request.Traceparent;
 @Component
 public class WaitExpiry {
 
+    /**
+     * Its own thread: on the scheduler that retention and statistics share, a long purge would
+     * delay the refusal of expired waits. Every instance refuses expired waits, each customer under
+     * its lock, so they share the work.
+     */
+    public static final String WAIT_EXPIRY_SCHEDULER = "waitExpiryScheduler";
+
     private final WaitingRoom waitingRoom;
     private final CustomerLocks locks;
     private final RequestLog requestLog;
@@ -56,7 +63,7 @@ public class WaitExpiry {
      * A page of expired requests per transaction: a customer with a thousand expired waits is
      * refused in several short transactions, not one long one holding its lock.
      */
-    @Scheduled(fixedDelayString = "${provisioning.waiting.check-interval:PT1S}")
+    @Scheduled(fixedDelayString = "${provisioning.waiting.check-interval:PT1S}", scheduler = WAIT_EXPIRY_SCHEDULER)
     public void refuseExpired() {
         for (CustomerLocks.CustomerKey customer : waitingRoom.customersWithExpiredWaits(clock.instant(), limits.pageSize())) {
             Integer refused;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.wholesale.provisioning.worker.DatabaseOutage;
 import dev.wholesale.provisioning.worker.RequestTopicsClient;
@@ -24,9 +23,6 @@ import tools.jackson.databind.JsonNode;
  * The worker's database goes away (connections killed and refused) while requests arrive: nothing
  * is dead-lettered or skipped; when it comes back every request gets exactly one result.
  */
-// The pool would otherwise wait up to 30 s for a connection, outlasting the 4 s outage: a batch
-// polled after the pool's connections were killed would just wait, and none would ever fail.
-@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class PostgresOutageIT extends WorkerIntegrationTest {
 
     private static final String PARTNER = "partner-outage";

@@ -64,8 +64,20 @@ class WaitingLimitsIT extends WorkerIntegrationTest {
         assertThat(count()).as("what waits for the other customer, until it expires").isLessThanOrEqualTo(2);
     }
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("taskScheduler")
+    org.springframework.scheduling.TaskScheduler housekeeping;
+
+    /** Also while housekeeping (a long purge, say) keeps the shared scheduler busy: wait expiry has a thread of its own. */
     @Test
     void expiredWaitsAreAllRefusedAPageAtATime() {
+        housekeeping.schedule(() -> {
+            try {
+                Thread.sleep(45_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, java.time.Instant.now());
         List<String> expiring = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             expiring.add(addUser("partner-expiring", "never", "n" + i));
